@@ -1,0 +1,105 @@
+"""gettext catalogs on disk: where they live, how they are read and written, and what
+state each translation is in.
+
+Two domains per language: ``messages`` (theme and engine strings, English message ids) and
+``content`` (the site's own text, source-language message ids). Catalogs are read straight
+from ``.po`` files, so no compiled ``.mo`` is ever committed or stale.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from .files import atomic_write
+from .problems import CatalogueError, Problem, relative
+
+LOCALES = "locales"
+CONTENT = "content"
+MESSAGES = "messages"
+DOMAINS = (MESSAGES, CONTENT)
+MACHINE_NOTE = "machine-translation:"  # translator comment that marks a machine draft
+WRAP_WIDTH = 0  # never wrap: Babel, gettext and Weblate wrap differently, and wrapping hurts CJK
+
+State = Literal["reviewed", "draft", "outdated", "missing"]
+
+
+def template_path(root: Path, domain: str) -> Path:
+    return root / LOCALES / f"{domain}.pot"
+
+
+def catalog_path(root: Path, catalog_name: str, domain: str) -> Path:
+    return root / LOCALES / catalog_name / "LC_MESSAGES" / f"{domain}.po"
+
+
+def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog | None:
+    """A catalog from disk, None if the file does not exist; a broken file raises with its line."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+    except PoFileError as error:
+        message = str(error).rsplit(" on ", 1)[0]
+        raise CatalogueError([Problem(relative(path, root), error.lineno, None, "", f"invalid .po file: {message}")]) from None
+    except (UnicodeDecodeError, ValueError) as error:
+        raise CatalogueError([Problem(relative(path, root), None, None, "", f"invalid .po file: {error}")]) from None
+
+
+def catalog_bytes(catalog: Catalog) -> bytes:
+    stream = io.BytesIO()
+    write_po(stream, catalog, width=WRAP_WIDTH, include_previous=True, include_lineno=False)
+    return stream.getvalue()
+
+
+def write_catalog(path: Path, catalog: Catalog) -> bool:
+    """Write atomically; False when the file already had these bytes."""
+    return atomic_write(path, catalog_bytes(catalog))
+
+
+def state_of(message: Message | None) -> State:
+    """Reviewed, machine draft, outdated (fuzzy after a source change) or missing."""
+    if message is None or not message.string:
+        return "missing"
+    if not message.fuzzy:
+        return "reviewed"
+    if any(comment.startswith(MACHINE_NOTE) for comment in message.user_comments):
+        return "draft"
+    return "outdated"
+
+
+@dataclass(frozen=True)
+class Translation:
+    text: str
+    state: State
+
+
+def content_table(catalog: Catalog | None) -> dict[str, Translation]:
+    """Every translated content message of a catalog, by source text."""
+    if catalog is None:
+        return {}
+    table = {}
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str):
+            state = state_of(message)
+            if state != "missing":
+                table[message.id] = Translation(message.string, state)
+    return table
+
+
+def ui_translations(catalog: Catalog | None) -> gettext.NullTranslations:
+    """Reviewed theme strings as a gettext object (plural rules included); fuzzy ones left out."""
+    if catalog is None:
+        return gettext.NullTranslations()
+    stream = io.BytesIO()
+    write_mo(stream, catalog, use_fuzzy=False)
+    stream.seek(0)
+    return gettext.GNUTranslations(stream)

@@ -1,0 +1,161 @@
+"""The template context of each kind of page, for one language.
+
+``page_context`` gives what every page shares (language, switcher, canonical and hreflang
+links, navigation); one function per page kind adds what that page shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import ocop
+from .pagegraph import PageGraph, entry_of
+from .urls import PageId
+from .views import Views
+
+Context = dict[str, Any]
+
+
+def home(views: Views, page: PageId) -> Context:
+    catalogue = views.index.catalogue
+    featured = tuple(p for p in catalogue.products if p.featured) or catalogue.products[:6]
+    return {
+        "featured": views.product_cards(featured),
+        "in_season": views.product_cards(views.in_season()),
+        "month": views.months((views.today.month,))[0],
+        "groups": [(group, views.url("category", group.slug), len(views.index.by_group[group.slug])) for group in ocop.GROUPS],
+        "star_levels": [(level, views.url("stars", str(level.stars))) for level in ocop.STAR_LEVELS],
+        "experiences": tuple(views.experience_card(e) for e in catalogue.experiences),
+    }
+
+
+def products(views: Views, page: PageId) -> Context:
+    sections = [(group, views.url("category", group.slug), views.product_cards(views.index.by_group[group.slug])) for group in ocop.GROUPS]
+    return {"sections": [section for section in sections if section[2]]}
+
+
+def producers(views: Views, page: PageId) -> Context:
+    rows = [
+        (views.producer_link(p.slug), views.producer_kind(p), len(views.index.by_producer.get(p.slug, ())))
+        for p in views.index.catalogue.producers
+    ]
+    return {"producers": rows}
+
+
+def experiences(views: Views, page: PageId) -> Context:
+    return {"experiences": tuple(views.experience_card(e) for e in views.index.catalogue.experiences)}
+
+
+def product(views: Views, page: PageId) -> Context:
+    item = views.index.products[page.key]
+    return {
+        "product": views.product_card(item),
+        "body": views.body(item.body),
+        "images": tuple(views.image(image) for image in item.images),
+        "group_url": views.url("category", item.category),
+        "stars_url": views.url("stars", str(item.stars)),
+        "star_level": ocop.STAR_LEVELS_BY_STARS[item.stars],
+        "producer": views.producer_link(item.producer),
+        "origin": views.place(item.origin),
+        "months": views.months(item.season),
+        "in_season": views.today.month in item.season,
+        "certificate": views.certificate(item.certificate),
+        "experiences": tuple(views.experience_card(views.index.experiences[slug]) for slug in item.experiences),
+        "shops": views.links(item.shops),
+    }
+
+
+def category(views: Views, page: PageId) -> Context:
+    return {"group": ocop.GROUPS_BY_SLUG[page.key], "products": views.product_cards(views.index.by_group[page.key])}
+
+
+def stars(views: Views, page: PageId) -> Context:
+    level = ocop.STAR_LEVELS_BY_STARS[int(page.key)]
+    return {"level": level, "products": views.product_cards(views.index.by_stars[level.stars])}
+
+
+def region(views: Views, page: PageId) -> Context:
+    return {"region": views.index.regions[page.key], "products": views.product_cards(views.index.by_region.get(page.key, ()))}
+
+
+def producer(views: Views, page: PageId) -> Context:
+    item = views.index.producers[page.key]
+    return {
+        "producer": item,
+        "name": views.localise(item.name),
+        "kind": views.producer_kind(item),
+        "address": views.place(item.address),
+        "body": views.body(item.body),
+        "shops": views.links(item.shops),
+        "products": views.product_cards(views.index.by_producer.get(item.slug, ())),
+        "experiences": tuple(views.experience_card(e) for e in views.index.experiences_by_producer.get(item.slug, ())),
+    }
+
+
+def experience(views: Views, page: PageId) -> Context:
+    item = views.index.experiences[page.key]
+    return {
+        "experience": views.experience_card(item),
+        "body": views.body(item.body),
+        "images": tuple(views.image(image) for image in item.images),
+        "location": views.place(item.location),
+        "producer": views.producer_link(item.producer) if item.producer else None,
+        "products": views.product_cards(views.index.by_experience.get(item.slug, ())),
+    }
+
+
+def page_entry(views: Views, page: PageId) -> Context:
+    item = views.index.pages[page.key]
+    return {"title": views.localise(item.title), "summary": views.localise.optional(item.summary), "body": views.body(item.body)}
+
+
+def not_found(views: Views, page: PageId) -> Context:
+    return {}
+
+
+BUILDERS: dict[str, Callable[[Views, PageId], Context]] = {
+    "home": home,
+    "products": products,
+    "producers": producers,
+    "experiences": experiences,
+    "product": product,
+    "category": category,
+    "stars": stars,
+    "region": region,
+    "producer": producer,
+    "experience": experience,
+    "page": page_entry,
+    "notfound": not_found,
+}
+
+
+def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
+    """Everything a template needs for ``page`` in the views' language."""
+    config, urls, language = views.config, views.urls, views.language
+    published = graph.published[page]
+    canonical_lang = graph.canonical_language(page, config.chain(language.code))
+    home_page = PageId("home")
+    title, title_lang = config.title_in(language.code)
+    context: Context = {
+        "lang": language,
+        "page": page,
+        "site_title": title,
+        "site_title_lang": title_lang,
+        "canonical": urls.absolute(urls.page(page, config.languages[canonical_lang])),
+        "alternates": [(code, urls.absolute(urls.page(page, config.languages[code]))) for code in published],
+        "x_default": urls.absolute(urls.root() if page == home_page else urls.page(page, config.languages[config.source_language])),
+        "switcher": [(other, urls.page(page, other), other.code == language.code) for other in config.languages.values()],
+        "nav": {
+            "home": views.url("home"),
+            "products": views.url("products"),
+            "producers": views.url("producers"),
+            "experiences": views.url("experiences"),
+            "pages": [(views.url("page", p.slug), views.localise(p.title)) for p in views.index.catalogue.pages],
+        },
+        "root_url": urls.root(),
+        "is_translation": language.code in published,
+    }
+    context.update(BUILDERS[page.kind](views, page))
+    entry = entry_of(page, views.index)
+    context["source_url"] = urls.page(page, config.languages[config.source_language]) if entry else ""
+    return context

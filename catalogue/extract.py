@@ -1,0 +1,150 @@
+"""``extract``: write the templates (.pot) and bring every language's catalog (.po) up to date.
+
+Theme and engine strings go to ``messages.pot``, the site's own text to ``content.pot``.
+Updating keeps every translation: a changed source keeps its old translation as fuzzy with
+the previous text shown (``#|``); vanished entries become obsolete (``#~``), never deleted.
+A run that changes nothing rewrites nothing, so ``extract`` is safe to run at any time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir, extract_from_file
+
+from . import ocop
+from .catalogs import CONTENT, MACHINE_NOTE, MESSAGES, catalog_bytes, catalog_path, read_catalog, template_path, write_catalog
+from .config import SiteConfig, load_config
+from .files import atomic_write
+from .model import Catalogue, texts
+from .render import I18N_POLICIES
+from .sources import load_catalogue
+from .themes import theme_dirs
+
+HEADER = """\
+# {domain} of {title}: {what}.
+# Standard gettext layout: edit with Poedit, Weblate or Pontoon.
+# Lines are never wrapped; `python build.py extract` keeps this file up to date.
+#"""
+WHAT = {MESSAGES: "theme and OCOP vocabulary strings", CONTENT: "the site's own text, one entry per field or paragraph"}
+JINJA_OPTIONS = {"extensions": "", "trimmed": "true" if I18N_POLICIES["ext.i18n.trimmed"] else "false", "silent": "false"}
+
+
+@dataclass(frozen=True)
+class ExtractReport:
+    templates: dict[str, int]  # domain -> number of messages
+    written: tuple[str, ...]  # files that changed
+
+
+def new_catalog(config: SiteConfig, domain: str, now: dt.datetime, locale: str | None = None) -> Catalog:
+    """An empty catalog with a header that says what it is (and passes ``msgfmt -c``)."""
+    title = config.title[config.source_language]
+    language = next((lang.name for lang in config.languages.values() if lang.catalog_name == locale), "")
+    return Catalog(
+        locale=locale,
+        domain=domain,
+        header_comment=HEADER.format(domain=domain.capitalize(), title=title, what=WHAT[domain]),
+        project=title,
+        version="1",
+        copyright_holder=title,
+        msgid_bugs_address=config.base_url,
+        last_translator=f"{title} translators",
+        language_team=f"{language} <{config.base_url}>" if language else None,
+        creation_date=now,
+        revision_date=now,
+        fuzzy=False,
+    )
+
+
+def content_template(config: SiteConfig, catalogue: Catalogue, now: dt.datetime) -> Catalog:
+    """Every translatable text of the site, with where it stands and what it is."""
+    catalog = new_catalog(config, CONTENT, now)
+    for entry in catalogue.entries():
+        for text in texts(entry):
+            message = catalog.get(text.source)
+            comment = f"{entry.section}/{entry.slug}: {text.note}"
+            location = (text.location.path, text.location.line or 0)
+            if message is None:
+                message = catalog.add(text.source, locations=[location], auto_comments=[comment])
+            else:
+                message.locations.append(location)
+                message.auto_comments.append(comment)
+    return without_format_flags(catalog)
+
+
+def without_format_flags(catalog: Catalog) -> Catalog:
+    """Content is plain text: Babel guesses python-format from a '%' ("Giảm 20%"), wrongly."""
+    for message in catalog:
+        message.flags.discard("python-format")
+    return catalog
+
+
+def messages_template(config: SiteConfig, now: dt.datetime) -> Catalog:
+    """Theme strings from the Jinja2 templates, and the engine's OCOP vocabulary."""
+    catalog = new_catalog(config, MESSAGES, now)
+    for theme in theme_dirs(config):
+        found = extract_from_dir(
+            str(theme / "templates"), method_map=[("**.html", "jinja2")], options_map={"**.html": JINJA_OPTIONS}
+        )
+        for filename, line, message, comments, context in found:
+            location = _relative(theme / "templates" / filename, config.root)
+            catalog.add(message, locations=[(location, line)], auto_comments=comments, context=context)
+    engine_file = Path(ocop.__file__)
+    for line, message, comments, context in extract_from_file("python", str(engine_file), keywords={"N_": None}):
+        catalog.add(message, locations=[(_relative(engine_file, config.root), line)], auto_comments=comments, context=context)
+    return catalog
+
+
+def _relative(path: Path, root: Path) -> str:
+    path = path.resolve()
+    for base in (root.resolve(), Path(ocop.__file__).resolve().parent.parent):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.as_posix()
+
+
+def write_template(path: Path, template: Catalog) -> bool:
+    """Write a .pot, keeping its old creation date when nothing else changed."""
+    old = read_catalog(path, path.parent.parent)
+    if old is not None:
+        stamped = template.creation_date
+        template.creation_date = old.creation_date
+        if catalog_bytes(template) == path.read_bytes():
+            return False
+        template.creation_date = stamped
+    return atomic_write(path, catalog_bytes(template))
+
+
+def update_catalog(config: SiteConfig, path: Path, template: Catalog, locale: str, domain: str, now: dt.datetime) -> bool:
+    """Merge the template into a language's catalog (creating it if needed)."""
+    catalog = read_catalog(path, config.root, locale) or new_catalog(config, domain, now, locale)
+    catalog.update(template, update_creation_date=True)
+    for message in catalog:
+        if message.id and not message.fuzzy:  # an accepted machine draft: its engine note goes
+            message.user_comments = [c for c in message.user_comments if not c.startswith(MACHINE_NOTE)]
+    if domain == CONTENT:
+        without_format_flags(catalog)
+    return write_catalog(path, catalog)
+
+
+def extract(root: Path, now: dt.datetime) -> ExtractReport:
+    config = load_config(root)
+    catalogue = load_catalogue(root)
+    templates = {MESSAGES: messages_template(config, now), CONTENT: content_template(config, catalogue, now)}
+    written = []
+    for domain, template in templates.items():
+        path = template_path(root, domain)
+        if write_template(path, template):
+            written.append(path)
+        template = read_catalog(path, root)  # the creation date on disk is the one to merge
+        assert template is not None
+        for code, language in config.languages.items():
+            if domain == CONTENT and code == config.source_language:
+                continue  # the source language's text is the content itself
+            target = catalog_path(root, language.catalog_name, domain)
+            if update_catalog(config, target, template, language.catalog_name, domain, now):
+                written.append(target)
+    return ExtractReport({d: len(t) for d, t in templates.items()}, tuple(p.relative_to(root).as_posix() for p in written))

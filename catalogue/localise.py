@@ -1,0 +1,68 @@
+"""Give every text of the model its wording in one language, following the fallback chain.
+
+A text resolves to the first language of the chain whose catalog has a publishable
+translation; the source language always has one. The result remembers its language, so
+pages can mark fallback text with its own ``lang``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogs import CONTENT, Translation, catalog_path, content_table, read_catalog
+from .config import SiteConfig
+from .model import Text, texts
+
+PUBLISHED_STATES = frozenset({"reviewed"})
+
+
+@dataclass(frozen=True)
+class Localised:
+    """A text in one language: its wording and the language the wording is in."""
+
+    text: str
+    lang: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def load_content_tables(config: SiteConfig) -> dict[str, dict[str, Translation]]:
+    """The content catalog of every language but the source, as lookup tables."""
+    tables = {}
+    for code, language in config.languages.items():
+        if code != config.source_language:
+            path = catalog_path(config.root, language.catalog_name, CONTENT)
+            tables[code] = content_table(read_catalog(path, config.root, language.catalog_name))
+    return tables
+
+
+@dataclass(frozen=True)
+class Localiser:
+    """Resolves texts for one language of a site."""
+
+    lang: str
+    chain: tuple[str, ...]
+    source_language: str
+    tables: dict[str, dict[str, Translation]]
+
+    @classmethod
+    def for_language(cls, config: SiteConfig, tables: dict[str, dict[str, Translation]], lang: str) -> Localiser:
+        return cls(lang, config.chain(lang), config.source_language, tables)
+
+    def __call__(self, text: Text) -> Localised:
+        for lang in self.chain:
+            if lang == self.source_language:
+                return Localised(text.source, lang)
+            found = self.tables.get(lang, {}).get(text.source)
+            if found is not None and found.state in PUBLISHED_STATES:
+                return Localised(found.text, lang)
+        return Localised(text.source, self.source_language)
+
+    def optional(self, text: Text | None) -> Localised | None:
+        return None if text is None else self(text)
+
+    def is_native(self, value: object) -> bool:
+        """True when every text of ``value`` (an entry) is in this language itself."""
+        return all(self(text).lang == self.lang for text in texts(value))

@@ -1,0 +1,73 @@
+"""The page graph: every page of the site as (what it shows, language).
+
+Each page exists in every language (text falls back where a translation is missing), but
+it is *published* as a translation only in the languages where its own text is fully
+translated. Those are the page's hreflang alternates and sitemap entries; in any other
+language the page's canonical URL points to the nearest published language of its chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import SiteConfig
+from .index import Index
+from .localise import Localiser
+from .model import Entry
+from .ocop import GROUP_SLUGS, STARS
+from .urls import PageId
+
+TEMPLATES = {
+    "home": "home.html",
+    "products": "products.html",
+    "producers": "producers.html",
+    "experiences": "experiences.html",
+    "product": "product.html",
+    "category": "category.html",
+    "stars": "stars.html",
+    "region": "region.html",
+    "producer": "producer.html",
+    "experience": "experience.html",
+    "page": "page.html",
+    "notfound": "404.html",
+}
+ENTRY_KINDS = {"products": "product", "producers": "producer", "experiences": "experience", "pages": "page"}
+
+
+@dataclass(frozen=True)
+class PageGraph:
+    languages: tuple[str, ...]
+    pages: tuple[PageId, ...]
+    published: dict[PageId, tuple[str, ...]]  # languages in which the page is a real translation
+
+    def canonical_language(self, page: PageId, chain: tuple[str, ...]) -> str:
+        """The page's own language if published there, else the first published one of the chain."""
+        published = self.published[page]
+        return next((lang for lang in chain if lang in published), published[0])
+
+
+def page_ids(index: Index) -> list[PageId]:
+    ids = [PageId("home"), PageId("products"), PageId("producers"), PageId("experiences"), PageId("notfound")]
+    ids += [PageId("category", slug) for slug in GROUP_SLUGS]
+    ids += [PageId("stars", str(stars)) for stars in STARS]
+    ids += [PageId("region", slug) for slug in index.regions]
+    ids += [PageId(ENTRY_KINDS[entry.section], entry.slug) for entry in index.catalogue.entries()]
+    return ids
+
+
+def entry_of(page: PageId, index: Index) -> Entry | None:
+    tables = {"product": index.products, "producer": index.producers, "experience": index.experiences, "page": index.pages}
+    return tables[page.kind].get(page.key) if page.kind in tables else None
+
+
+def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localiser]) -> PageGraph:
+    languages = tuple(config.languages)
+    pages = tuple(page_ids(index))
+    published = {}
+    for page in pages:
+        entry = entry_of(page, index)
+        if entry is None:
+            published[page] = languages
+        else:
+            published[page] = tuple(lang for lang in languages if localisers[lang].is_native(entry))
+    return PageGraph(languages, pages, published)

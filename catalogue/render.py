@@ -1,0 +1,76 @@
+"""Jinja2 rendering: one environment per language, with that language's gettext chain.
+
+Rendering returns strings and writes nothing. Template mistakes become problems naming the
+template file and line, like content errors do.
+"""
+
+from __future__ import annotations
+
+import gettext
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .localise import Localised
+from .problems import CatalogueError, Problem
+
+I18N_POLICIES = {"ext.i18n.trimmed": True}  # must match extraction's `trimmed` option
+
+
+@jinja2.pass_context
+def localised_html(context: jinja2.runtime.Context, value: Localised | None) -> Markup:
+    """A localised text for HTML; marked with its own ``lang`` when it is a fallback."""
+    if value is None:
+        return Markup("")
+    if value.lang == context["lang"].code:
+        return escape(value.text)
+    return Markup('<span lang="{}">{}</span>').format(value.lang, value.text)
+
+
+def make_environment(themes: tuple[Path, ...], translations: gettext.NullTranslations, globals_: dict[str, Any]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(theme / "templates") for theme in themes]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.policies.update(I18N_POLICIES)
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["t"] = localised_html
+    env.globals.update(globals_)
+    return env
+
+
+def render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(template).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        raise CatalogueError([Problem(_template_path(error.filename, template), error.lineno, None, "", f"template error: {error.message}")]) from None
+    except jinja2.TemplateError as error:
+        path, line = _template_frame(template)
+        raise CatalogueError([Problem(path, line, None, "", f"template error: {error}")]) from None
+
+
+def _template_path(filename: str | None, template: str) -> str:
+    if not filename:
+        return template
+    try:
+        return Path(filename).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return filename
+
+
+def _template_frame(template: str) -> tuple[str, int | None]:
+    """The innermost template file and line of the error being handled."""
+    frames = traceback.extract_tb(sys.exc_info()[2])
+    for frame in reversed(frames):
+        if frame.filename.endswith(".html"):
+            return _template_path(frame.filename, template), frame.lineno
+    return template, None

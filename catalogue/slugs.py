@@ -1,0 +1,29 @@
+"""Slugs: ASCII, lower-case, hyphenated, made from Vietnamese names.
+
+``đ`` becomes ``d`` (common slugifiers write "dj"); other letters lose their diacritics by
+Unicode decomposition. The result never contains a path separator.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def fold(text: str) -> str:
+    """Text without diacritics, keeping case: "Đồng Việt" -> "Dong Viet"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def slugify(text: str) -> str:
+    """"Mỳ Chũ Xuân Trường" -> "my-chu-xuan-truong"."""
+    ascii_text = fold(text).encode("ascii", "ignore").decode("ascii").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+
+
+def is_slug(text: str) -> bool:
+    return SLUG.fullmatch(text) is not None

@@ -1,0 +1,134 @@
+"""Read every entry under ``content/`` and check what no single file can: references
+between entries, duplicate slugs, images that exist inside the content folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .entries import SECTIONS, read_entry
+from .model import Catalogue, Entry, Experience, Image, Page, Producer, Product
+from .problems import Problem, Problems, did_you_mean, relative
+
+CONTENT = "content"
+IMAGES = "content/images"
+MAX_ENTRY_BYTES = 1_000_000
+RESERVED_PAGE_SLUGS = {"products", "producers", "experiences", "categories", "stars", "regions", "images", "assets", "p", "404"}
+
+
+def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    """A file's text, or a problem saying why it is not readable UTF-8 text."""
+    name = relative(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(name, None, None, "", f"cannot be read: {error.strerror}")]
+    if len(data) > MAX_ENTRY_BYTES:
+        return None, [Problem(name, None, None, "", f"is too large ({len(data):,} bytes, at most {MAX_ENTRY_BYTES:,})")]
+    if b"\0" in data:
+        return None, [Problem(name, None, None, "", "is a binary file, not text")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(name, line, None, "", "is not UTF-8 text (save it as UTF-8)")]
+    return text.replace("\r\n", "\n"), []
+
+
+def entry_files(root: Path, section: str) -> list[Path]:
+    folder = root / CONTENT / section
+    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Read, type and cross-check every entry; raises CatalogueError with all problems."""
+    problems = Problems()
+    found: dict[str, list[Entry]] = {section: [] for section in SECTIONS}
+    for section in SECTIONS:
+        for path in entry_files(root, section):
+            text, unreadable = read_text(path, root)
+            problems.extend(unreadable)
+            if text is None:
+                continue
+            entry, wrong = read_entry(section, path.stem, relative(path, root), text)
+            problems.extend(wrong)
+            if entry is not None:
+                found[section].append(entry)
+    for section, entries in found.items():
+        problems.extend(duplicate_slugs(entries))
+        found[section] = sorted(entries, key=lambda entry: (entry.slug, entry.source.path))
+    catalogue = Catalogue(
+        products=tuple(e for e in found["products"] if isinstance(e, Product)),
+        producers=tuple(e for e in found["producers"] if isinstance(e, Producer)),
+        experiences=tuple(e for e in found["experiences"] if isinstance(e, Experience)),
+        pages=tuple(e for e in found["pages"] if isinstance(e, Page)),
+    )
+    problems.extend(check_references(catalogue))
+    problems.extend(check_images(catalogue, root))
+    problems.extend(check_page_slugs(catalogue.pages))
+    problems.raise_if_errors()
+    return catalogue
+
+
+def duplicate_slugs(entries: list[Entry]) -> list[Problem]:
+    first: dict[str, Entry] = {}
+    problems = []
+    for entry in entries:
+        if entry.slug in first:
+            other = first[entry.slug].source.path
+            problems.append(Problem(entry.source.path, None, None, "", f"duplicate slug '{entry.slug}': {other} has the same file name"))
+        else:
+            first.setdefault(entry.slug, entry)
+    return problems
+
+
+def _where(entry: Entry, key: str) -> tuple[str, int | None, int | None]:
+    place = entry.places.get(key, entry.source)
+    return place.path, place.line, place.column
+
+
+def check_references(catalogue: Catalogue) -> list[Problem]:
+    """Every producer and experience named by an entry must exist."""
+    producers = {p.slug for p in catalogue.producers}
+    experiences = {e.slug for e in catalogue.experiences}
+    problems = []
+
+    def require(entry: Entry, key: str, slug: str, known: set[str], section: str) -> None:
+        if slug and slug not in known:
+            hint = did_you_mean(slug, known)
+            problems.append(Problem(*_where(entry, key), key, f"no {section[:-1]} '{slug}' in content/{section}/{hint}"))
+
+    for product in catalogue.products:
+        require(product, "producer", product.producer, producers, "producers")
+        for index, slug in enumerate(product.experiences):
+            require(product, f"experiences[{index}]", slug, experiences, "experiences")
+    for experience in catalogue.experiences:
+        require(experience, "producer", experience.producer, producers, "producers")
+    return problems
+
+
+def entry_images(entry: Entry) -> tuple[Image, ...]:
+    return getattr(entry, "images", ())
+
+
+def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
+    """Each image must be a file inside content/images/ (symlinks may not lead out)."""
+    folder = (root / IMAGES).resolve()
+    problems = []
+    for entry in catalogue.entries():
+        for index, image in enumerate(entry_images(entry)):
+            key = f"images[{index}].src"
+            path = (folder / image.src).resolve()
+            if not path.is_relative_to(folder):
+                problems.append(Problem(*_where(entry, key), key, f"'{image.src}' leads outside {IMAGES}/"))
+            elif not path.is_file():
+                problems.append(Problem(*_where(entry, key), key, f"image not found: {IMAGES}/{image.src}"))
+    return problems
+
+
+def check_page_slugs(pages: tuple[Page, ...]) -> list[Problem]:
+    return [
+        Problem(page.source.path, None, None, "", f"the page slug '{page.slug}' is reserved for the site's own sections; rename the file")
+        for page in pages
+        if page.slug in RESERVED_PAGE_SLUGS
+    ]

@@ -1,0 +1,83 @@
+"""Every URL of the site, in one place: templates never build a URL themselves.
+
+Pages live at ``<base path><language folder>/<section>/<slug>/``; the site may be served
+under a sub-path (the path of ``base_url``), so every URL starts with that base path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .config import Language, SiteConfig
+
+SECTION_FOLDERS = {
+    "product": "products",
+    "category": "categories",
+    "stars": "stars",
+    "region": "regions",
+    "producer": "producers",
+    "experience": "experiences",
+}
+LIST_FOLDERS = {"products": "products", "producers": "producers", "experiences": "experiences"}
+
+
+@dataclass(frozen=True, order=True)
+class PageId:
+    """What a page shows, independent of language: ("product", "vai-thieu-luc-ngan")."""
+
+    kind: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Urls:
+    base_url: str  # "https://example.org/catalogue/"
+
+    @classmethod
+    def for_site(cls, config: SiteConfig) -> Urls:
+        base = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+        return cls(base)
+
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.base_url).path or "/"
+
+    def page(self, page: PageId, language: Language) -> str:
+        """The URL path of a page in a language, e.g. "/en/products/vai-thieu/"."""
+        return self.base_path + relative_page(page, language)
+
+    def absolute(self, path: str) -> str:
+        """A full URL from a path this module made."""
+        return self.base_url + path[len(self.base_path) :]
+
+    def root(self) -> str:
+        return self.base_path
+
+    def root_not_found(self) -> str:
+        return self.base_path + "404.html"
+
+    def image(self, src: str) -> str:
+        return f"{self.base_path}images/{src}"
+
+    def asset(self, name: str, version: str) -> str:
+        return f"{self.base_path}assets/{name}?v={version}"
+
+
+def relative_page(page: PageId, language: Language) -> str:
+    prefix = f"{language.folder}/"
+    if page.kind == "home":
+        return prefix
+    if page.kind == "notfound":
+        return prefix + "404.html"
+    if page.kind in LIST_FOLDERS:
+        return f"{prefix}{LIST_FOLDERS[page.kind]}/"
+    if page.kind == "page":
+        return f"{prefix}{page.key}/"
+    return f"{prefix}{SECTION_FOLDERS[page.kind]}/{page.key}/"
+
+
+def output_file(path: str, base_path: str) -> str:
+    """Where a URL path is written under the output folder."""
+    relative = path[len(base_path) :]
+    return relative + "index.html" if relative.endswith("/") or not relative else relative

@@ -1,0 +1,182 @@
+"""What templates see: entries turned into plain, localised, formatted values.
+
+Templates get everything ready to print (texts with their language, formatted prices and
+dates, URLs); they never look data up or build URLs themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from markupsafe import Markup
+
+from . import formatting, ocop
+from .body import body_html
+from .config import Language, SiteConfig
+from .formatting import PriceText
+from .images import image_size
+from .index import Index
+from .localise import Localised, Localiser
+from .model import Certificate, Experience, Image, Link, Place, Producer, Product
+from .slugs import slugify
+from .sources import IMAGES
+from .urls import PageId, Urls
+
+
+@dataclass(frozen=True)
+class LinkView:
+    url: str
+    label: Localised
+
+
+@dataclass(frozen=True)
+class ImageView:
+    url: str
+    alt: Localised
+    width: int | None
+    height: int | None
+
+
+@dataclass(frozen=True)
+class CertificateView:
+    number: str
+    issuer: Localised
+    issued: str
+    expires: str
+    status: str  # "valid" or "expired", as of the build date
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    commune: str
+    former_district: str
+    province: str
+    region_url: str
+    geo: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    slug: str
+    url: str
+    name: Localised
+    summary: Localised | None
+    stars: int
+    group: ocop.Group
+    image: ImageView | None
+    price: PriceText | None
+    unit: str  # unit message id, translated by the template
+
+
+@dataclass(frozen=True)
+class ExperienceCard:
+    url: str
+    name: Localised
+    summary: Localised | None
+    kind: str  # message id
+    months: tuple[str, ...]
+    image: ImageView | None
+
+
+@dataclass(frozen=True)
+class Views:
+    """Builds the views of one language."""
+
+    config: SiteConfig
+    index: Index
+    urls: Urls
+    language: Language
+    localise: Localiser
+    today: dt.date
+
+    @property
+    def locale(self) -> Locale:
+        return self.language.locale
+
+    def url(self, kind: str, key: str = "") -> str:
+        return self.urls.page(PageId(kind, key), self.language)
+
+    def image(self, image: Image) -> ImageView:
+        size = image_size_of(self.config.root, image.src)
+        width, height = size if size else (None, None)
+        return ImageView(self.urls.image(image.src), self.localise(image.alt), width, height)
+
+    def first_image(self, images: tuple[Image, ...]) -> ImageView | None:
+        return self.image(images[0]) if images else None
+
+    def price(self, product: Product) -> PriceText | None:
+        if product.price is None:
+            return None
+        rate = self.config.exchange_rates.get(self.language.currency) if self.language.currency else None
+        return formatting.price_text(product.price, self.locale, rate)
+
+    def months(self, season: tuple[int, ...]) -> tuple[str, ...]:
+        return tuple(formatting.months(season, self.locale))
+
+    def product_card(self, product: Product) -> ProductCard:
+        return ProductCard(
+            slug=product.slug,
+            url=self.url("product", product.slug),
+            name=self.localise(product.name),
+            summary=self.localise.optional(product.summary),
+            stars=product.stars,
+            group=ocop.GROUPS_BY_SLUG[product.category],
+            image=self.first_image(product.images),
+            price=self.price(product),
+            unit=ocop.UNITS[product.price.unit] if product.price else "",
+        )
+
+    def product_cards(self, products: tuple[Product, ...]) -> tuple[ProductCard, ...]:
+        return tuple(self.product_card(product) for product in products)
+
+    def experience_card(self, experience: Experience) -> ExperienceCard:
+        return ExperienceCard(
+            url=self.url("experience", experience.slug),
+            name=self.localise(experience.name),
+            summary=self.localise.optional(experience.summary),
+            kind=ocop.EXPERIENCE_KINDS[experience.kind],
+            months=self.months(experience.season),
+            image=self.first_image(experience.images),
+        )
+
+    def producer_link(self, slug: str) -> LinkView | None:
+        producer = self.index.producers.get(slug)
+        return LinkView(self.url("producer", slug), self.localise(producer.name)) if producer else None
+
+    def place(self, place: Place) -> PlaceView:
+        region = self.index.regions.get(_region_slug(place.former_district))
+        return PlaceView(place.commune, place.former_district, place.province, self.url("region", region.slug) if region else "", place.geo)
+
+    def certificate(self, certificate: Certificate | None) -> CertificateView | None:
+        if certificate is None:
+            return None
+        return CertificateView(
+            number=certificate.number,
+            issuer=self.localise(certificate.issuer),
+            issued=formatting.date(certificate.issued, self.locale),
+            expires=formatting.date(certificate.expires, self.locale),
+            status=certificate.status(self.today),
+        )
+
+    def links(self, links: tuple[Link, ...]) -> tuple[LinkView, ...]:
+        return tuple(LinkView(link.url, self.localise(link.name)) for link in links)
+
+    def body(self, blocks) -> Markup:
+        return body_html(blocks, self.localise)
+
+    def in_season(self) -> tuple[Product, ...]:
+        return tuple(p for p in self.index.catalogue.products if self.today.month in p.season)
+
+    def producer_kind(self, producer: Producer) -> str:
+        return ocop.PRODUCER_KINDS[producer.kind]
+
+
+def _region_slug(name: str) -> str:
+    return slugify(name) if name else ""
+
+
+def image_size_of(root: Path, src: str) -> tuple[int, int] | None:
+    return image_size(root / IMAGES / src)
