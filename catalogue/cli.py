@@ -19,20 +19,22 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="catalogue", description="Build a multilingual product catalogue site.")
-    main.add_argument("--root", type=Path, default=Path("."), help="the site folder, holding content/ (default: here)")
-    main.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="the site folder, holding content/ (default: here)")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print only problems")
+    main = argparse.ArgumentParser(prog="catalogue", description="Build a multilingual product catalogue site.", parents=[common])
     commands = main.add_subparsers(dest="command", metavar="command")
-    build = commands.add_parser("build", help="build the site into public/ (the default command)")
+    build = commands.add_parser("build", parents=[common], help="build the site into public/ (the default command)")
     build.add_argument("--out", type=Path, help="output folder (default: <root>/public)")
-    commands.add_parser("extract", help="write locales/*.pot and update every language's .po files")
+    commands.add_parser("extract", parents=[common], help="write locales/*.pot and update every language's .po files")
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    say = (lambda _: None) if args.quiet else (lambda text: print(text, file=sys.stderr))
-    root = args.root.resolve()
+    quiet = getattr(args, "quiet", False)
+    say = (lambda _: None) if quiet else (lambda text: print(text, file=sys.stderr))
+    root = getattr(args, "root", Path(".")).resolve()
     try:
         if args.command == "extract":
             now = dt.datetime.combine(build_date(), dt.time(), tzinfo=dt.timezone.utc)

@@ -170,6 +170,6 @@ def texts(value: object) -> Iterator[Text]:
         for item in value:
             yield from texts(item)
     elif is_dataclass(value):
-        for item in fields(value):
-            if item.name != "places":
-                yield from texts(getattr(value, item.name))
+        names = [item.name for item in fields(value) if item.name not in ("places", "body")]
+        for name in [*names, "body"] if hasattr(value, "body") else names:
+            yield from texts(getattr(value, name))
