@@ -19,6 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from .files import atomic_write
+from .posyntax import po_syntax_problems
 from .problems import CatalogueError, Problem, relative
 
 LOCALES = "locales"
@@ -45,6 +46,13 @@ def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog |
         data = path.read_bytes()
     except FileNotFoundError:
         return None
+    name = relative(path, root)
+    try:
+        problems = po_syntax_problems(data.decode("utf-8"), name)
+    except UnicodeDecodeError as error:
+        problems = [Problem(name, data[: error.start].count(b"\n") + 1, None, "", "is not UTF-8 text")]
+    if problems:
+        raise CatalogueError(problems)
     try:
         return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     except PoFileError as error:

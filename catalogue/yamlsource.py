@@ -43,8 +43,15 @@ class Document:
         return Location(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        """The plain value of a scalar, typed by YAML's core schema (ints, dates, bools...)."""
-        return self.loader.construct_object(node, deep=True)
+        """The plain value of a scalar, typed by YAML's core schema (ints, dates, bools...).
+
+        A value YAML cannot construct (a date like 2025-02-30) stays the text it was written as,
+        so the field's own check reports it.
+        """
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):
+            return str(node.value)
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:

@@ -1,0 +1,156 @@
+"""End to end on tests/sites/multilingual: pages per language, fallback, hreflang,
+formatting per locale, certificate status, determinism and the atomic output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from catalogue.pipeline import build_site
+from catalogue.problems import CatalogueError
+
+BASE = "https://test.example.org/shop/"
+
+
+def build(root: Path, day: dt.date = dt.date(2026, 12, 5)) -> Path:
+    build_site(root, root / "public", today=day)
+    return root / "public"
+
+
+def page(public: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((public / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_entry_exists_in_every_language(multilingual):
+    public = build(multilingual)
+    for lang in ("vi", "en", "fr"):
+        for path in ("", "products/my-chu/", "products/vai-thieu/", "producers/htx-thu/", "experiences/lang-nghe/", "about-ocop/",
+                     "categories/food/", "stars/4/", "regions/luc-ngan/", "products/", "producers/", "experiences/"):
+            assert (public / lang / path / "index.html").is_file(), f"{lang}/{path}"
+        assert (public / lang / "404.html").is_file()
+    assert (public / "index.html").is_file() and (public / "404.html").is_file()
+    assert (public / "images/my.svg").is_file()
+
+
+def test_html_lang_and_dir(multilingual):
+    html = page(build(multilingual), "fr/products/my-chu/").html
+    assert (html["lang"], html["dir"]) == ("fr", "ltr")
+
+
+def test_fallback_text_carries_its_own_language(multilingual):
+    public = build(multilingual)
+    en = page(public, "en/products/vai-thieu/")
+    paragraphs = en.select(".description p")
+    assert [(p.get("lang"), p.text) for p in paragraphs] == [(None, "Ripe red lychees."), ("vi", "Cùi dày, ngọt.")]
+    fr = page(public, "fr/products/my-chu/")
+    assert fr.h1.text == "Nouilles de Chũ" and fr.h1.span is None  # reviewed French
+    lead = fr.select_one(".lead span")
+    assert (lead["lang"], lead.text) == ("en", "Sun-dried rice noodles.")  # the fuzzy French is not published
+
+
+def test_hreflang_lists_exactly_the_published_languages(multilingual):
+    public = build(multilingual)
+    for lang in ("vi", "en", "fr"):
+        soup = page(public, f"{lang}/products/my-chu/")
+        alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')}
+        assert alternates == {
+            "vi": BASE + "vi/products/my-chu/",
+            "en": BASE + "en/products/my-chu/",
+            "x-default": BASE + "vi/products/my-chu/",
+        }
+    vai = page(public, "en/products/vai-thieu/")
+    assert [link["hreflang"] for link in vai.select('link[rel="alternate"]')] == ["vi", "x-default"]
+    assert vai.select_one('link[rel="canonical"]')["href"] == BASE + "vi/products/vai-thieu/"
+    assert page(public, "fr/products/my-chu/").select_one('link[rel="canonical"]')["href"] == BASE + "en/products/my-chu/"
+    assert page(public, "en/products/my-chu/").select_one('link[rel="canonical"]')["href"] == BASE + "en/products/my-chu/"
+    home = page(public, "fr/")
+    assert [link["hreflang"] for link in home.select('link[rel="alternate"]')] == ["vi", "en", "fr", "x-default"]
+    assert home.select_one('link[hreflang="x-default"]')["href"] == BASE
+
+
+def test_switcher_keeps_the_page(multilingual):
+    soup = page(build(multilingual), "en/products/my-chu/")
+    links = {a["hreflang"]: a["href"] for a in soup.select(".languages a")}
+    assert links == {"vi": "/shop/vi/products/my-chu/", "en": "/shop/en/products/my-chu/", "fr": "/shop/fr/products/my-chu/"}
+    assert soup.select_one(".languages a[aria-current]")["hreflang"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("lang", "amount", "approximate", "months"),
+    [
+        ("vi", "40.000\xa0₫ – 50.000\xa0₫", "", "Tháng 1, Tháng 2, Tháng 12"),
+        ("en", "₫40,000 – ₫50,000", "about $1.60 – $2.00", "January, February, December"),
+        ("fr", "40\u202f000\xa0₫ – 50\u202f000\xa0₫", "about 1,45\xa0€ – 1,82\xa0€", "janvier, février, décembre"),
+    ],
+)
+def test_prices_and_months_are_formatted_per_locale(multilingual, lang, amount, approximate, months):
+    soup = page(build(multilingual), f"{lang}/products/my-chu/")
+    assert soup.select_one(".facts .price").text.startswith(amount)
+    assert soup.select_one(".facts .approx").text.strip("()") == approximate if approximate else soup.select_one(".facts .approx") is None
+    assert months in soup.select_one(".facts").text
+
+
+def test_rate_date_is_shown_with_the_conversion(multilingual):
+    soup = page(build(multilingual), "en/products/my-chu/")
+    assert "Approximate conversion at the rate of January 15, 2026." in soup.select_one(".facts").text
+
+
+@pytest.mark.parametrize(("day", "status"), [(dt.date(2025, 10, 20), "valid"), (dt.date(2025, 10, 21), "expired")])
+def test_certificate_status_as_of_the_build_date(multilingual, day, status):
+    soup = page(build(multilingual, day), "en/products/my-chu/")
+    assert soup.select_one(".certificate .status")["class"] == ["status", status]
+
+
+def test_certificate_expiry_defaults_to_36_months(multilingual):
+    soup = page(build(multilingual), "en/products/vai-thieu/")
+    assert "January 9, 2028" in soup.select_one(".certificate").text
+
+
+def test_build_date_comes_from_source_date_epoch(multilingual, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 10, 21, tzinfo=dt.timezone.utc).timestamp())))
+    build_site(multilingual, multilingual / "public")
+    soup = page(multilingual / "public", "en/products/my-chu/")
+    assert soup.select_one(".certificate .status")["class"] == ["status", "expired"]
+
+
+def test_home_shows_what_is_in_season(multilingual):
+    december = page(build(multilingual, dt.date(2026, 12, 5)), "en/")
+    assert "In season now: December" in december.text
+    assert [a.text.strip() for a in december.select("#season ~ .cards h3")] == ["Chũ noodles"]
+    july = page(build(multilingual, dt.date(2026, 7, 1)), "en/")
+    assert [a.text.strip() for a in july.select("#season ~ .cards h3")] == ["Lychee"]
+
+
+def test_ui_strings_follow_the_language_chain(multilingual):
+    fr = page(build(multilingual), "fr/products/my-chu/")
+    nav = [a.text for a in fr.select('nav[aria-label] ul a')][:3]
+    assert nav[0] == "Produits"  # from fr/messages.po
+    assert nav[1] == "Producers"  # not translated: falls back to the English message id
+
+
+def test_two_builds_give_identical_bytes(multilingual, tmp_path):
+    first = build(multilingual)
+    copy = {p.relative_to(first): p.read_bytes() for p in sorted(first.rglob("*")) if p.is_file()}
+    second = build(multilingual)
+    again = {p.relative_to(second): p.read_bytes() for p in sorted(second.rglob("*")) if p.is_file()}
+    assert copy == again
+
+
+def test_failed_build_leaves_the_previous_site(multilingual):
+    public = build(multilingual)
+    before = {p.relative_to(public): p.read_bytes() for p in public.rglob("*") if p.is_file()}
+    product = multilingual / "content/products/my-chu.md"
+    product.write_text(product.read_text(encoding="utf-8").replace("stars: 4", "stars: 9"), encoding="utf-8")
+    with pytest.raises(CatalogueError):
+        build(multilingual)
+    assert {p.relative_to(public): p.read_bytes() for p in public.rglob("*") if p.is_file()} == before
+    assert not list(multilingual.glob(".public.*"))
+
+
+def test_root_chooser_lists_languages_by_their_own_names(multilingual):
+    soup = BeautifulSoup((build(multilingual) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = [(a["lang"], a.text, a["href"]) for a in soup.select(".language-list a")]
+    assert links == [("vi", "Tiếng Việt", "/shop/vi/"), ("en", "English", "/shop/en/"), ("fr", "Français", "/shop/fr/")]
