@@ -110,11 +110,11 @@ def write_template(path: Path, template: Catalog) -> bool:
     """Write a .pot, keeping its old creation date when nothing else changed."""
     old = read_catalog(path, path.parent.parent)
     if old is not None:
-        stamped = template.creation_date
-        template.creation_date = old.creation_date
+        stamped = template.creation_date, template.revision_date
+        template.creation_date, template.revision_date = old.creation_date, old.revision_date
         if catalog_bytes(template) == path.read_bytes():
             return False
-        template.creation_date = stamped
+        template.creation_date, template.revision_date = stamped
     return atomic_write(path, catalog_bytes(template))
 
 

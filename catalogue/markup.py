@@ -23,7 +23,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th
 URL_SCHEMES = {"http", "https", "mailto", "tel", "geo"}
 SINGLE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
 
-_markdown = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+_markdown = markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
 
 
 def sanitise(html: str) -> str:

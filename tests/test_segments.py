@@ -1,0 +1,78 @@
+"""Markdown bodies cut into translatable blocks, and assembled back into HTML."""
+
+from __future__ import annotations
+
+from catalogue.body import body_html
+from catalogue.catalogs import Translation
+from catalogue.localise import Localiser
+from catalogue.segments import segment
+
+BODY = """Đoạn **một**,
+hai dòng.
+
+## Cách dùng
+
+- Mục một
+- Mục hai
+  tiếp tục
+
+1. Bước một
+
+```
+mã
+không dịch
+```
+
+> Trích dẫn
+"""
+
+
+def test_blocks_kinds_texts_and_lines():
+    blocks = segment(BODY, "content/products/x.md", 10)
+    summary = [(b.kind, b.text.source if b.text else b.raw, b.text.location.line if b.text else None) for b in blocks]
+    assert summary == [
+        ("paragraph", "Đoạn **một**,\nhai dòng.", 10),
+        ("heading", "Cách dùng", 13),
+        ("item", "Mục một", 15),
+        ("item", "Mục hai\ntiếp tục", 16),
+        ("item", "Bước một", 19),
+        ("verbatim", "```\nmã\nkhông dịch\n```", None),
+        ("block", "> Trích dẫn", 26),
+    ]
+    assert blocks[2].list_id == blocks[3].list_id != blocks[4].list_id
+    assert blocks[4].ordered and not blocks[2].ordered
+
+
+def test_fenced_code_with_blank_lines_stays_one_block():
+    blocks = segment("```\na\n\nb\n```\n\nSau.", "x.md", 1)
+    assert [b.kind for b in blocks] == ["verbatim", "paragraph"]
+
+
+def test_assembled_html_marks_fallback_blocks():
+    blocks = segment(BODY, "x.md", 1)
+    table = {"Cách dùng": Translation("How to use", "reviewed"), "Mục một": Translation("Item one", "reviewed")}
+    html = body_html(blocks, Localiser("en", ("en", "vi"), "vi", {"en": table}))
+    assert html.splitlines()[:6] == [
+        '<p lang="vi">Đoạn <strong>một</strong>,',
+        "hai dòng.</p>",
+        "<h2>How to use</h2>",
+        "<ul>",
+        "<li>Item one</li>",
+        '<li lang="vi">Mục hai',
+    ]
+    assert "<ol>\n<li lang=\"vi\">Bước một</li>\n</ol>" in html
+    assert '<pre><code>mã\nkhông dịch\n</code></pre>' in html
+    assert '<div lang="vi"><blockquote>' in html
+
+
+def test_unsafe_markup_is_removed():
+    blocks = segment('Xem <script>alert(1)</script>[đây](javascript:alert(1)) <img src=x onerror="alert(1)">', "x.md", 1)
+    html = body_html(blocks, Localiser("vi", ("vi",), "vi", {}))
+    assert "script" not in html and "javascript:" not in html and "onerror" not in html and "<img" not in html
+
+
+def test_outdated_and_missing_translations_fall_back():
+    blocks = segment("Một.\n\nHai.", "x.md", 1)
+    table = {"Một.": Translation("One (old).", "outdated"), "Hai.": Translation("Two (draft).", "draft")}
+    html = body_html(blocks, Localiser("en", ("en", "vi"), "vi", {"en": table}))
+    assert html == '<p lang="vi">Một.</p>\n<p lang="vi">Hai.</p>'
