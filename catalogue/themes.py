@@ -14,7 +14,9 @@ from pathlib import Path
 from .config import SITE_FILE, SiteConfig
 from .problems import CatalogueError, Problem
 
-ENGINE_THEMES = Path(__file__).resolve().parent.parent / "themes"
+_SOURCE_THEMES = Path(__file__).resolve().parent.parent / "themes"  # a checkout of the repository
+_INSTALLED_THEMES = Path(__file__).resolve().parent / "bundled_themes"  # pip-installed package data
+ENGINE_THEMES = _SOURCE_THEMES if _SOURCE_THEMES.is_dir() else _INSTALLED_THEMES
 
 
 def theme_dirs(config: SiteConfig) -> tuple[Path, ...]:

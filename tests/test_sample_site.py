@@ -1,0 +1,131 @@
+"""The sample catalogue itself: complete in every language, consistent links, light pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from catalogue.config import load_config
+from catalogue.pipeline import build_site
+from catalogue.sources import load_catalogue
+
+from .conftest import ROOT
+
+LANGUAGES = ("vi", "en", "fr", "zh-Hans", "zh-Hant", "ko", "ja")
+FULLY_TRANSLATED = ("vi", "en", "fr", "zh-Hans", "ko", "ja")
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "public"
+    build_site(ROOT, out, today=dt.date(2026, 6, 15))
+    return out
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_sample_covers_the_programme():
+    catalogue = load_catalogue(ROOT)
+    assert len(catalogue.products) >= 24 and len(catalogue.producers) >= 10 and len(catalogue.experiences) >= 5
+    assert {p.category for p in catalogue.products} == {"food", "beverages", "herbal", "handicrafts", "ornamental", "tourism"}
+    assert {p.stars for p in catalogue.products} == {3, 4, 5}
+    assert all(image.alt.source for entry in catalogue.entries() for image in getattr(entry, "images", ()))
+    assert load_config(ROOT).source_language == "vi"
+
+
+def test_every_product_exists_in_all_languages(public):
+    folders = {"zh-Hans": "zh-hans", "zh-Hant": "zh-hant"}
+    for product in load_catalogue(ROOT).products:
+        for lang in LANGUAGES:
+            path = public / folders.get(lang, lang) / "products" / product.slug / "index.html"
+            assert path.is_file(), path
+
+
+def test_hreflang_is_reciprocal_and_matches_the_translations(public):
+    catalogue = load_catalogue(ROOT)
+    partial = 0
+    for product in catalogue.products:
+        sets = []
+        for folder in ("vi", "en", "fr", "zh-hans", "zh-hant", "ko", "ja"):
+            soup = soup_of(public / folder / "products" / product.slug / "index.html")
+            sets.append(tuple(link["hreflang"] for link in soup.select('link[rel="alternate"]')))
+        assert len(set(sets)) == 1, product.slug  # every language version lists the same set
+        published = sets[0][:-1]
+        assert sets[0][-1] == "x-default"
+        assert set(FULLY_TRANSLATED) <= set(published), product.slug
+        partial += "zh-Hant" not in published
+    assert 0 < partial < len(catalogue.products)  # zh-Hant is deliberately partly translated
+
+
+def test_zh_hant_falls_back_to_simplified_chinese_with_lang(public):
+    marked = [
+        span["lang"]
+        for path in (public / "zh-hant" / "products").glob("*/index.html")
+        for span in soup_of(path).select("main [lang]")
+    ]
+    assert "zh-Hans" in marked
+
+
+def test_switcher_lands_on_the_same_product(public):
+    soup = soup_of(public / "ko" / "products" / "vai-thieu-luc-ngan" / "index.html")
+    hrefs = [a["href"] for a in soup.select(".languages a")]
+    assert hrefs == [f"/{f}/products/vai-thieu-luc-ngan/" for f in ("vi", "en", "fr", "zh-hans", "zh-hant", "ko", "ja")]
+
+
+def test_every_internal_link_and_image_resolves(public):
+    missing = set()
+    for page in public.rglob("*.html"):
+        soup = soup_of(page)
+        for tag, attribute in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")):
+            for element in soup.find_all(tag):
+                url = urlsplit(element.get(attribute, ""))
+                if url.scheme or url.netloc or not url.path.startswith("/"):
+                    continue
+                target = public / url.path.lstrip("/")
+                if not (target.is_file() or (target / "index.html").is_file()):
+                    missing.add((page.relative_to(public).as_posix(), url.path))
+    assert not missing
+
+
+def test_every_page_declares_language_and_images_have_alt(public):
+    for page in public.rglob("*.html"):
+        soup = soup_of(page)
+        assert soup.html.get("lang") in LANGUAGES, page
+        assert all(img.get("alt") for img in soup.find_all("img")), page
+        ids = [tag["id"] for tag in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), page
+
+
+def test_no_third_party_requests(public):
+    for page in public.rglob("*.html"):
+        soup = soup_of(page)
+        for tag, attribute in (("link", "href"), ("img", "src"), ("script", "src")):
+            for element in soup.find_all(tag):
+                if element.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                assert not urlsplit(element.get(attribute, "")).netloc, (page, element)
+
+
+def test_product_page_weighs_under_30_kb_gzipped(public):
+    page = public / "fr" / "products" / "vai-thieu-luc-ngan" / "index.html"
+    html = page.read_bytes()
+    assets = [public / href.split("?")[0].lstrip("/") for href in re.findall(rb'(?:href|src)="(/assets/[^"]+\.(?:css|js)[^"]*)"', html) for href in [href.decode()]]
+    total = sum(len(gzip.compress(p.read_bytes())) for p in [page, *assets])
+    assert assets and total < 30 * 1024
+
+
+def test_certificates_show_an_honest_status(public):
+    statuses = set()
+    for path in (public / "en" / "products").glob("*/index.html"):
+        status = soup_of(path).select_one(".certificate .status")
+        if status:
+            statuses.add(status["class"][1])
+    assert statuses == {"valid", "expired"}
