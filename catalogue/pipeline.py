@@ -61,6 +61,18 @@ def ui_chain(config: SiteConfig, code: str) -> gettext.NullTranslations:
     return chain
 
 
+def chooser_context(config: SiteConfig, urls: Urls) -> dict:
+    """The root page: every language's home, by its own name, with the title in that language."""
+    homes = {code: urls.page(PageId("home"), language) for code, language in config.languages.items()}
+    return {
+        "lang": config.languages[config.source_language],
+        "titles": [(language, config.title_in(code), homes[code]) for code, language in config.languages.items()],
+        "canonical": urls.absolute(urls.root()),
+        "x_default": urls.absolute(urls.root()),
+        "absolute_urls": {code: urls.absolute(path) for code, path in homes.items()},
+    }
+
+
 def build_site(root: Path, out: Path, today: dt.date | None = None, progress: Progress = lambda _: None) -> BuildReport:
     started = time.perf_counter()
     today = today or build_date()
@@ -86,7 +98,7 @@ def build_site(root: Path, out: Path, today: dt.date | None = None, progress: Pr
                 pages += 1
             progress(f"{language.code}: {len(graph.pages)} pages")
         source_env = make_environment(themes, ui_chain(config, config.source_language), common)
-        root_context = {"lang": config.languages[config.source_language], "titles": [(language, config.title_in(code), urls.page(PageId("home"), language)) for code, language in config.languages.items()]}
+        root_context = chooser_context(config, urls)
         writer.write(output_file(urls.root(), urls.base_path), render(source_env, "root.html", root_context).encode("utf-8"))
         writer.write("404.html", render(source_env, "root-404.html", root_context).encode("utf-8"))
         for name, asset in assets.items():
