@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     root = getattr(args, "root", Path(".")).resolve()
     try:
         if args.command == "extract":
-            now = dt.datetime.combine(build_date(), dt.time(), tzinfo=dt.timezone.utc)
+            now = dt.datetime.combine(build_date(), dt.time(), tzinfo=dt.UTC)
             report = extract(root, now)
             counts = ", ".join(f"{count} {domain} messages" for domain, count in report.templates.items())
             say(f"Extracted {counts}; {len(report.written)} files changed.")

@@ -83,7 +83,9 @@ LANGUAGE = Record(
     fields={
         "name": Field(Str(max_length=60), required=True, doc="the language's own name for itself"),
         "dir": Field(Choice(choices=("ltr", "rtl")), doc="text direction (default ltr)"),
-        "fallback": Field(ListOf(item=Str(pattern=LANGUAGE_CODE, description="a language code"), unique=True), doc="languages to fall back to, in order"),
+        "fallback": Field(
+            ListOf(item=Str(pattern=LANGUAGE_CODE, description="a language code"), unique=True), doc="languages to fall back to, in order"
+        ),
         "currency": Field(Str(pattern=r"[A-Z]{3}", description="an ISO 4217 currency code"), doc="display currency"),
         "url": Field(Str(pattern=r"[a-z0-9-]+", description="a URL folder name"), doc="URL folder"),
     },
@@ -101,9 +103,27 @@ SITE = Record(
         "title": Field(MapOf(value=Str(max_length=120), key_pattern=LANGUAGE_CODE, key_description="a language code"), required=True),
         "base_url": Field(Url(), required=True),
         "source_language": Field(Str(pattern=LANGUAGE_CODE, description="a language code"), required=True),
-        "languages": Field(MapOf(value=LANGUAGE, key_pattern=LANGUAGE_CODE, key_description="a language code", make=lambda code, values: Language(code=code, **values)), required=True),
-        "exchange_rates": Field(MapOf(value=RATE, key_pattern=r"[A-Z]{3}", key_description="an ISO 4217 currency code", make=lambda currency, values: Rate(currency=currency, **values))),
-        "theme": Field(OneOrMany(item=Str(pattern=r"[A-Za-z0-9_-]+", description="a theme name"), min_items=1), doc="theme, or themes searched in order"),
+        "languages": Field(
+            MapOf(
+                value=LANGUAGE,
+                key_pattern=LANGUAGE_CODE,
+                key_description="a language code",
+                make=lambda code, values: Language(code=code, **values),
+            ),
+            required=True,
+        ),
+        "exchange_rates": Field(
+            MapOf(
+                value=RATE,
+                key_pattern=r"[A-Z]{3}",
+                key_description="an ISO 4217 currency code",
+                make=lambda currency, values: Rate(currency=currency, **values),
+            )
+        ),
+        "theme": Field(
+            OneOrMany(item=Str(pattern=r"[A-Za-z0-9_-]+", description="a theme name"), min_items=1),
+            doc="theme, or themes searched in order",
+        ),
     },
 )
 

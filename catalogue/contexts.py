@@ -6,7 +6,8 @@ links, navigation); one function per page kind adds what that page shows.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import ocop
 from .pagegraph import PageGraph, entry_of

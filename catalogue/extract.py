@@ -86,9 +86,7 @@ def messages_template(config: SiteConfig, now: dt.datetime) -> Catalog:
     """Theme strings from the Jinja2 templates, and the engine's OCOP vocabulary."""
     catalog = new_catalog(config, MESSAGES, now)
     for theme in theme_dirs(config):
-        found = extract_from_dir(
-            str(theme / "templates"), method_map=[("**.html", "jinja2")], options_map={"**.html": JINJA_OPTIONS}
-        )
+        found = extract_from_dir(str(theme / "templates"), method_map=[("**.html", "jinja2")], options_map={"**.html": JINJA_OPTIONS})
         for filename, line, message, comments, context in found:
             location = _relative(theme / "templates" / filename, config.root)
             catalog.add(message, locations=[(location, line)], auto_comments=comments, context=context)

@@ -8,7 +8,6 @@ pages can mark fallback text with its own ``lang``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from .catalogs import CONTENT, Translation, catalog_path, content_table, read_catalog
 from .config import SiteConfig

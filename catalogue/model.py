@@ -8,8 +8,9 @@ added later, by the localiser, never here. The model knows nothing of files or t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 from .problems import Location
 

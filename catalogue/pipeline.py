@@ -10,9 +10,9 @@ import datetime as dt
 import gettext
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .catalogs import MESSAGES, catalog_path, read_catalog, ui_translations
 from .config import SiteConfig, load_config
@@ -34,7 +34,7 @@ def build_date() -> dt.date:
     """Today, or the date fixed by SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
@@ -93,14 +93,14 @@ def build_site(root: Path, out: Path, today: dt.date | None = None, progress: Pr
             env = make_environment(themes, ui_chain(config, code), common)
             views = Views(config, index, urls, language, localisers[code], today)
             for page in graph.pages:
-                html = render(env, TEMPLATES[page.kind], page_context(views, graph, page))
+                html = render(env, TEMPLATES[page.kind], page_context(views, graph, page), root)
                 writer.write(output_file(urls.page(page, language), urls.base_path), html.encode("utf-8"))
                 pages += 1
             progress(f"{language.code}: {len(graph.pages)} pages")
         source_env = make_environment(themes, ui_chain(config, config.source_language), common)
         root_context = chooser_context(config, urls)
-        writer.write(output_file(urls.root(), urls.base_path), render(source_env, "root.html", root_context).encode("utf-8"))
-        writer.write("404.html", render(source_env, "root-404.html", root_context).encode("utf-8"))
+        writer.write(output_file(urls.root(), urls.base_path), render(source_env, "root.html", root_context, root).encode("utf-8"))
+        writer.write("404.html", render(source_env, "root-404.html", root_context, root).encode("utf-8"))
         for name, asset in assets.items():
             writer.copy(asset.path, f"assets/{name}")
         for image in sorted({image.src for entry in catalogue.entries() for image in entry_images(entry)}):

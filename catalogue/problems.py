@@ -7,9 +7,9 @@ as ``path:line:column: severity: field: message`` so editors and CI annotations 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .localise import Localised
-from .problems import CatalogueError, Problem
+from .problems import CatalogueError, Problem, relative
 
 I18N_POLICIES = {"ext.i18n.trimmed": True}  # must match extraction's `trimmed` option
 
@@ -48,29 +48,26 @@ def make_environment(themes: tuple[Path, ...], translations: gettext.NullTransla
     return env
 
 
-def render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+def render(env: jinja2.Environment, template: str, context: dict[str, Any], root: Path) -> str:
+    """Render one page; a template mistake raises a problem with the template's file and line."""
     try:
         return env.get_template(template).render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise CatalogueError([Problem(_template_path(error.filename, template), error.lineno, None, "", f"template error: {error.message}")]) from None
+        path = _template_path(error.filename, template, root)
+        raise CatalogueError([Problem(path, error.lineno, None, "", f"template error: {error.message}")]) from None
     except jinja2.TemplateError as error:
-        path, line = _template_frame(template)
+        path, line = _template_frame(template, root)
         raise CatalogueError([Problem(path, line, None, "", f"template error: {error}")]) from None
 
 
-def _template_path(filename: str | None, template: str) -> str:
-    if not filename:
-        return template
-    try:
-        return Path(filename).resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return filename
+def _template_path(filename: str | None, template: str, root: Path) -> str:
+    return relative(Path(filename).resolve(), root.resolve()) if filename else template
 
 
-def _template_frame(template: str) -> tuple[str, int | None]:
+def _template_frame(template: str, root: Path) -> tuple[str, int | None]:
     """The innermost template file and line of the error being handled."""
     frames = traceback.extract_tb(sys.exc_info()[2])
     for frame in reversed(frames):
         if frame.filename.endswith(".html"):
-            return _template_path(frame.filename, template), frame.lineno
+            return _template_path(frame.filename, template, root), frame.lineno
     return template, None

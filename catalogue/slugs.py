@@ -20,7 +20,7 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """"Mỳ Chũ Xuân Trường" -> "my-chu-xuan-truong"."""
+    """ "Mỳ Chũ Xuân Trường" -> "my-chu-xuan-truong"."""
     ascii_text = fold(text).encode("ascii", "ignore").decode("ascii").lower()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
 

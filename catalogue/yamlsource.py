@@ -23,9 +23,7 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in entries", event.start_mark
-            )
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in entries", event.start_mark)
         return super().compose_node(parent, index)
 
 

@@ -27,8 +27,20 @@ def page(public: Path, path: str) -> BeautifulSoup:
 def test_every_entry_exists_in_every_language(multilingual):
     public = build(multilingual)
     for lang in ("vi", "en", "fr"):
-        for path in ("", "products/my-chu/", "products/vai-thieu/", "producers/htx-thu/", "experiences/lang-nghe/", "about-ocop/",
-                     "categories/food/", "stars/4/", "regions/luc-ngan/", "products/", "producers/", "experiences/"):
+        for path in (
+            "",
+            "products/my-chu/",
+            "products/vai-thieu/",
+            "producers/htx-thu/",
+            "experiences/lang-nghe/",
+            "about-ocop/",
+            "categories/food/",
+            "stars/4/",
+            "regions/luc-ngan/",
+            "products/",
+            "producers/",
+            "experiences/",
+        ):
             assert (public / lang / path / "index.html").is_file(), f"{lang}/{path}"
         assert (public / lang / "404.html").is_file()
     assert (public / "index.html").is_file() and (public / "404.html").is_file()
@@ -110,7 +122,7 @@ def test_certificate_expiry_defaults_to_36_months(multilingual):
 
 
 def test_build_date_comes_from_source_date_epoch(multilingual, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 10, 21, tzinfo=dt.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 10, 21, tzinfo=dt.UTC).timestamp())))
     build_site(multilingual, multilingual / "public")
     soup = page(multilingual / "public", "en/products/my-chu/")
     assert soup.select_one(".certificate .status")["class"] == ["status", "expired"]
@@ -126,7 +138,7 @@ def test_home_shows_what_is_in_season(multilingual):
 
 def test_ui_strings_follow_the_language_chain(multilingual):
     fr = page(build(multilingual), "fr/products/my-chu/")
-    nav = [a.text for a in fr.select('nav[aria-label] ul a')][:3]
+    nav = [a.text for a in fr.select("nav[aria-label] ul a")][:3]
     assert nav[0] == "Produits"  # from fr/messages.po
     assert nav[1] == "Producers"  # not translated: falls back to the English message id
 
@@ -154,3 +166,29 @@ def test_root_chooser_lists_languages_by_their_own_names(multilingual):
     soup = BeautifulSoup((build(multilingual) / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = [(a["lang"], a.text, a["href"]) for a in soup.select(".language-list a")]
     assert links == [("vi", "Tiếng Việt", "/shop/vi/"), ("en", "English", "/shop/en/"), ("fr", "Français", "/shop/fr/")]
+
+
+def test_a_site_theme_overrides_one_template(multilingual):
+    site = multilingual / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "theme: [mine, default]\n", encoding="utf-8")
+    override = multilingual / "themes/mine/templates/page.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '{% extends "base.html" %}{% block title %}T{% endblock %}{% block main %}<p class="mine">{{ title|t }}</p>{% endblock %}'
+    )
+    public = build(multilingual)
+    assert page(public, "en/about-ocop/").select_one(".mine").text == "About OCOP"
+    assert page(public, "en/products/my-chu/").h1.text == "Chũ noodles"  # the rest comes from default
+
+
+def test_template_error_names_the_template_and_line(multilingual):
+    site = multilingual / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "theme: [mine, default]\n", encoding="utf-8")
+    override = multilingual / "themes/mine/templates/page.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% extends "base.html" %}\n{% block main %}\n{{ nonexistent.field }}\n{% endblock %}')
+    with pytest.raises(CatalogueError) as caught:
+        build(multilingual)
+    problem = caught.value.problems[0]
+    assert (problem.path, problem.line) == ("themes/mine/templates/page.html", 3)
+    assert "'nonexistent' is undefined" in problem.message

@@ -40,16 +40,24 @@ def test_theme_may_be_a_list(make_site):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("  en: {name: English, currency: USD}", "  en: {name: English, currency: JPY}"),
-         "content/site.yaml:6:23: error: languages.en.currency: no exchange rate for JPY in exchange_rates"),
+        (
+            ("  en: {name: English, currency: USD}", "  en: {name: English, currency: JPY}"),
+            "content/site.yaml:6:23: error: languages.en.currency: no exchange rate for JPY in exchange_rates",
+        ),
         (("USD: {vnd", "ABC: {vnd"), "content/site.yaml:8:3: error: exchange_rates.ABC: 'ABC' is not a known currency"),
         (("  en: {name", "  xx: {name"), "content/site.yaml:6:3: error: languages.xx: 'xx' is not a language Babel knows (CLDR)"),
-        (("source_language: vi", "source_language: fr"),
-         "content/site.yaml:3:1: error: source_language: 'fr' is not one of the site's languages (vi, en)"),
-        (("base_url: https://example.org/", "base_url: example.org"),
-         "content/site.yaml:2:11: error: base_url: expected an http(s) URL, got 'example.org'"),
-        (("  en: {name: English, currency: USD}", "  en: {name: English, currency: USD, url: vi}"),
-         "content/site.yaml:4:1: error: languages: two languages share one URL folder"),
+        (
+            ("source_language: vi", "source_language: fr"),
+            "content/site.yaml:3:1: error: source_language: 'fr' is not one of the site's languages (vi, en)",
+        ),
+        (
+            ("base_url: https://example.org/", "base_url: example.org"),
+            "content/site.yaml:2:11: error: base_url: expected an http(s) URL, got 'example.org'",
+        ),
+        (
+            ("  en: {name: English, currency: USD}", "  en: {name: English, currency: USD, url: vi}"),
+            "content/site.yaml:4:1: error: languages: two languages share one URL folder",
+        ),
         (("languages:", "langauges:"), "content/site.yaml:4:1: error: langauges: unknown key (did you mean 'languages'?)"),
     ],
 )

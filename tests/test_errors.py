@@ -18,7 +18,9 @@ CASES = {
     ),
     "tab indentation": (
         {"content/products/my-chu.md": "---\nname: Mỳ Chũ\norigin:\n\tcommune: X\n---\n"},
-        ["content/products/my-chu.md:4:1: error: invalid YAML: while scanning for the next token found character '\\t' that cannot start any token"],
+        [
+            "content/products/my-chu.md:4:1: error: invalid YAML: while scanning for the next token found character '\\t' that cannot start any token"
+        ],
     ),
     "unknown key with a suggestion": (
         {"content/products/my-chu.md": PRODUCT.replace("stars: 4", "stars: 4\nstar: 5")},
@@ -76,15 +78,25 @@ CASES = {
         ["content/products/my-chu.md:4:1: error: stars: duplicate key (first written on line 3)"],
     ),
     "impossible date": (
-        {"content/products/my-chu.md": PRODUCT.replace("stars: 4", "stars: 4\ncertificate: {number: A1, issuer: UBND, issued: 2025-02-30}")},
+        {
+            "content/products/my-chu.md": PRODUCT.replace(
+                "stars: 4", "stars: 4\ncertificate: {number: A1, issuer: UBND, issued: 2025-02-30}"
+            )
+        },
         ["content/products/my-chu.md:4:49: error: certificate.issued: '2025-02-30' is not a real date"],
     ),
     "expiry before issue": (
-        {"content/products/my-chu.md": PRODUCT.replace("stars: 4", "stars: 4\ncertificate: {number: A1, issuer: UBND, issued: 2025-02-03, expires: 2024-01-01}")},
+        {
+            "content/products/my-chu.md": PRODUCT.replace(
+                "stars: 4", "stars: 4\ncertificate: {number: A1, issuer: UBND, issued: 2025-02-03, expires: 2024-01-01}"
+            )
+        },
         ["content/products/my-chu.md:4:14: error: certificate.expires: must be after issued (2025-02-03)"],
     ),
     "unknown fallback language": (
-        {"content/site.yaml": "title: {vi: T}\nbase_url: https://e.org/\nsource_language: vi\nlanguages:\n  vi: {name: V}\n  en: {name: E, fallback: [fr]}\n"},
+        {
+            "content/site.yaml": "title: {vi: T}\nbase_url: https://e.org/\nsource_language: vi\nlanguages:\n  vi: {name: V}\n  en: {name: E, fallback: [fr]}\n"
+        },
         ["content/site.yaml:6:28: error: languages.en.fallback[0]: 'fr' is not one of the site's languages"],
     ),
     "alias": (

@@ -13,7 +13,7 @@ from catalogue.extract import extract
 
 from .conftest import ROOT, require_tool
 
-NOW = dt.datetime(2026, 11, 29, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 29, tzinfo=dt.UTC)
 
 
 def read(path: Path, locale: str | None = None):
@@ -43,7 +43,15 @@ def test_unchanged_content_rewrites_no_content_catalog(multilingual):
 def test_content_template_has_every_field_and_block(multilingual):
     template = read(multilingual / "locales/content.pot")
     ids = [m.id for m in template if m.id]
-    assert ids[:7] == ["Mỳ Chũ", "Mỳ gạo phơi nắng.", "UBND tỉnh Bắc Giang", "Bó mỳ khô", "Mỳ làm từ **gạo** Bao thai.", "Cách nấu", "Trần qua nước sôi."]
+    assert ids[:7] == [
+        "Mỳ Chũ",
+        "Mỳ gạo phơi nắng.",
+        "UBND tỉnh Bắc Giang",
+        "Bó mỳ khô",
+        "Mỳ làm từ **gạo** Bao thai.",
+        "Cách nấu",
+        "Trần qua nước sôi.",
+    ]
     name = template["Mỳ Chũ"]
     assert name.locations == [("content/products/my-chu.md", None)] or name.locations[0][0] == "content/products/my-chu.md"
     assert name.auto_comments == ["products/my-chu: name"]
@@ -95,7 +103,10 @@ def test_accepting_a_machine_draft_drops_its_engine_note(multilingual):
 
 def test_new_language_gets_catalogs_with_a_clean_header(multilingual):
     site = multilingual / "content/site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("exchange_rates:", "  ja:\n    name: 日本語\n    fallback: [en]\nexchange_rates:"), encoding="utf-8")
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("exchange_rates:", "  ja:\n    name: 日本語\n    fallback: [en]\nexchange_rates:"),
+        encoding="utf-8",
+    )
     extract(multilingual, NOW)
     catalog = read(multilingual / "locales/ja/LC_MESSAGES/content.po", "ja")
     assert not catalog.fuzzy

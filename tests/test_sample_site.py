@@ -67,9 +67,7 @@ def test_hreflang_is_reciprocal_and_matches_the_translations(public):
 
 def test_zh_hant_falls_back_to_simplified_chinese_with_lang(public):
     marked = [
-        span["lang"]
-        for path in (public / "zh-hant" / "products").glob("*/index.html")
-        for span in soup_of(path).select("main [lang]")
+        span["lang"] for path in (public / "zh-hant" / "products").glob("*/index.html") for span in soup_of(path).select("main [lang]")
     ]
     assert "zh-Hans" in marked
 
@@ -117,7 +115,11 @@ def test_no_third_party_requests(public):
 def test_product_page_weighs_under_30_kb_gzipped(public):
     page = public / "fr" / "products" / "vai-thieu-luc-ngan" / "index.html"
     html = page.read_bytes()
-    assets = [public / href.split("?")[0].lstrip("/") for href in re.findall(rb'(?:href|src)="(/assets/[^"]+\.(?:css|js)[^"]*)"', html) for href in [href.decode()]]
+    assets = [
+        public / href.split("?")[0].lstrip("/")
+        for href in re.findall(rb'(?:href|src)="(/assets/[^"]+\.(?:css|js)[^"]*)"', html)
+        for href in [href.decode()]
+    ]
     total = sum(len(gzip.compress(p.read_bytes())) for p in [page, *assets])
     assert assets and total < 30 * 1024
 

@@ -60,8 +60,8 @@ def test_assembled_html_marks_fallback_blocks():
         "<li>Item one</li>",
         '<li lang="vi">Mục hai',
     ]
-    assert "<ol>\n<li lang=\"vi\">Bước một</li>\n</ol>" in html
-    assert '<pre><code>mã\nkhông dịch\n</code></pre>' in html
+    assert '<ol>\n<li lang="vi">Bước một</li>\n</ol>' in html
+    assert "<pre><code>mã\nkhông dịch\n</code></pre>" in html
     assert '<div lang="vi"><blockquote>' in html
 
 

@@ -14,7 +14,10 @@ from catalogue.slugs import fold, is_slug, slugify
         ("Đồng Đăng", "dong-dang"),
         ("Vải thiều Lục Ngạn", "vai-thieu-luc-ngan"),
         ("Gà đồi Yên Thế — 4★", "ga-doi-yen-the-4"),
-        ("ăâêôơư ÁÀẢÃẠ ẮẰẲẴẶ ẤẦẨẪẬ ÉÈẺẼẸ ẾỀỂỄỆ ÍÌỈĨỊ ÓÒỎÕỌ ỐỒỔỖỘ ỚỜỞỠỢ ÚÙỦŨỤ ỨỪỬỮỰ ÝỲỶỸỴ", "aaeoou-aaaaa-aaaaa-aaaaa-eeeee-eeeee-iiiii-ooooo-ooooo-ooooo-uuuuu-uuuuu-yyyyy"),
+        (
+            "ăâêôơư ÁÀẢÃẠ ẮẰẲẴẶ ẤẦẨẪẬ ÉÈẺẼẸ ẾỀỂỄỆ ÍÌỈĨỊ ÓÒỎÕỌ ỐỒỔỖỘ ỚỜỞỠỢ ÚÙỦŨỤ ỨỪỬỮỰ ÝỲỶỸỴ",
+            "aaeoou-aaaaa-aaaaa-aaaaa-eeeee-eeeee-iiiii-ooooo-ooooo-ooooo-uuuuu-uuuuu-yyyyy",
+        ),
         ("../../etc/passwd", "etc-passwd"),
     ],
 )

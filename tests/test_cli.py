@@ -1,0 +1,46 @@
+"""The command line as users run it: python build.py, the catalogue command, exit codes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from .conftest import ROOT, write_files
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_build_from_the_site_folder(multilingual):
+    result = run(cwd=multilingual)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Built 60 pages in 3 languages")
+    assert (multilingual / "public/en/products/my-chu/index.html").is_file()
+
+
+def test_quiet_build_with_root_and_out(multilingual, tmp_path):
+    result = run("build", "--root", str(multilingual), "--out", str(tmp_path / "site"), "-q", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (tmp_path / "site/index.html").is_file()
+
+
+def test_problems_exit_1_without_traceback(multilingual):
+    write_files(multilingual, {"content/products/bad.md": "---\nname: X\n---\n"})
+    result = run(cwd=multilingual)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "content/products/bad.md:2:1: error: stars: is required" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("frobnicate", cwd=tmp_path).returncode == 2
+
+
+def test_installed_command_has_the_same_arguments(multilingual):
+    command = shutil.which("catalogue")
+    args = [command] if command else [sys.executable, "-m", "catalogue"]
+    result = subprocess.run([*args, "--root", str(multilingual), "extract"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("Extracted ")

@@ -1,0 +1,58 @@
+"""The page graph: every page in every language, published where its text is translated."""
+
+from __future__ import annotations
+
+from catalogue.config import load_config
+from catalogue.index import build_index
+from catalogue.localise import Localiser, load_content_tables
+from catalogue.pagegraph import build_graph
+from catalogue.sources import load_catalogue
+from catalogue.urls import PageId, Urls, output_file
+
+
+def graph_of(root):
+    config = load_config(root)
+    index = build_index(load_catalogue(root))
+    tables = load_content_tables(config)
+    localisers = {code: Localiser.for_language(config, tables, code) for code in config.languages}
+    return config, index, localisers, build_graph(config, index, localisers)
+
+
+def test_pages_of_the_fixture_site(multilingual):
+    _, _, _, graph = graph_of(multilingual)
+    kinds = sorted({(page.kind, page.key) for page in graph.pages})
+    assert ("product", "my-chu") in kinds and ("region", "luc-ngan") in kinds and ("page", "about-ocop") in kinds
+    assert [key for kind, key in kinds if kind == "category"] == ["beverages", "food", "handicrafts", "herbal", "ornamental", "tourism"]
+    assert [key for kind, key in kinds if kind == "stars"] == ["3", "4", "5"]
+    assert len(graph.pages) == len(set(graph.pages))
+
+
+def test_published_languages_follow_translations(multilingual):
+    config, _, _, graph = graph_of(multilingual)
+    assert graph.published[PageId("product", "my-chu")] == ("vi", "en")
+    assert graph.published[PageId("product", "vai-thieu")] == ("vi",)
+    assert graph.published[PageId("home")] == ("vi", "en", "fr")
+    assert graph.canonical_language(PageId("product", "my-chu"), config.chain("fr")) == "en"
+    assert graph.canonical_language(PageId("product", "vai-thieu"), config.chain("fr")) == "vi"
+
+
+def test_localiser_resolution_and_states(multilingual):
+    _, index, localisers, _ = graph_of(multilingual)
+    product = index.products["my-chu"]
+    assert (localisers["fr"](product.name).text, localisers["fr"](product.name).lang) == ("Nouilles de Chũ", "fr")
+    summary = localisers["fr"](product.summary)
+    assert (summary.text, summary.lang) == ("Sun-dried rice noodles.", "en")  # fuzzy French skipped
+    assert localisers["vi"](product.name).lang == "vi"
+    assert localisers["en"].is_native(product) and not localisers["fr"].is_native(product)
+
+
+def test_urls_respect_the_base_path(multilingual):
+    config, _, _, _ = graph_of(multilingual)
+    urls = Urls.for_site(config)
+    fr = config.languages["fr"]
+    assert urls.page(PageId("product", "my-chu"), fr) == "/shop/fr/products/my-chu/"
+    assert urls.page(PageId("page", "about-ocop"), fr) == "/shop/fr/about-ocop/"
+    assert urls.page(PageId("notfound"), fr) == "/shop/fr/404.html"
+    assert urls.absolute("/shop/fr/") == "https://test.example.org/shop/fr/"
+    assert output_file("/shop/fr/products/my-chu/", "/shop/") == "fr/products/my-chu/index.html"
+    assert output_file("/shop/fr/404.html", "/shop/") == "fr/404.html"
