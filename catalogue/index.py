@@ -35,10 +35,6 @@ class Index:
     by_experience: dict[str, tuple[Product, ...]]
     experiences_by_producer: dict[str, tuple[Experience, ...]]
 
-    def region_of(self, product: Product) -> Region | None:
-        district = product.origin.former_district
-        return self.regions.get(slugify(district)) if district else None
-
 
 def _grouped(pairs) -> dict:
     grouped = defaultdict(list)

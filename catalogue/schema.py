@@ -218,7 +218,6 @@ class Field:
     spec: Spec
     required: bool = False
     doc: str = ""
-    attribute: str = ""  # model attribute, when it differs from the YAML key
 
 
 @dataclass
@@ -246,9 +245,9 @@ class Record(Spec):
                 continue
             value = spec_field.spec.convert(value_node, doc, path, problems)
             failed |= value is INVALID
-            values[spec_field.attribute or key] = value
+            values[key] = value
         for key, spec_field in self.fields.items():
-            if spec_field.required and (spec_field.attribute or key) not in values:
+            if spec_field.required and key not in values:
                 path = f"{name}.{key}" if name else key
                 problems.append(doc.where(node).problem(path, "is required"))
                 failed = True

@@ -54,9 +54,6 @@ class Urls:
     def root(self) -> str:
         return self.base_path
 
-    def root_not_found(self) -> str:
-        return self.base_path + "404.html"
-
     def image(self, src: str) -> str:
         return f"{self.base_path}images/{src}"
 
