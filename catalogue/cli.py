@@ -9,13 +9,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .extract import extract
+from .machine import ENGINES
 from .pipeline import build_date, build_site
 from .problems import CatalogueError
+from .translate import Options, translate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+Say = Callable[[str], None]
 
 
 def parser() -> argparse.ArgumentParser:
@@ -27,27 +31,76 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", parents=[common], help="build the site into public/ (the default command)")
     build.add_argument("--out", type=Path, help="output folder (default: <root>/public)")
     commands.add_parser("extract", parents=[common], help="write locales/*.pot and update every language's .po files")
+    translate = commands.add_parser("translate", parents=[common], help="fill missing translations with machine drafts (marked fuzzy)")
+    translate.add_argument("--lang", type=_codes, default=(), help="languages to draft, comma-separated (default: all but the source)")
+    translate.add_argument("--engine", choices=ENGINES, help="translation engine (default: translation.engine in site.yaml, else google)")
+    translate.add_argument("--limit", type=_positive, help="draft at most this many messages in this run")
+    translate.add_argument("--dry-run", action="store_true", help="say what would be translated; contact no service, write nothing")
     return main
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code.strip() for code in text.split(",") if code.strip())
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def now() -> dt.datetime:
+    return dt.datetime.combine(build_date(), dt.time(), tzinfo=dt.UTC)
+
+
+def run_build(args: argparse.Namespace, root: Path, say: Say) -> int:
+    out = (getattr(args, "out", None) or root / "public").resolve()
+    built = build_site(root, out, progress=lambda line: say(f"  {line}"))
+    say(f"Built {built.pages} pages in {built.languages} languages ({built.files} files) in {built.seconds:.2f} s -> {out}")
+    return EXIT_OK
+
+
+def run_extract(args: argparse.Namespace, root: Path, say: Say) -> int:
+    report = extract(root, now())
+    theme, content = report.templates["messages"], report.templates["content"]
+    say(f"Extracted {theme} theme strings and {content} content texts; {len(report.written)} files changed.")
+    for path in report.written:
+        say(f"  wrote {path}")
+    return EXIT_OK
+
+
+def run_translate(args: argparse.Namespace, root: Path, say: Say) -> int:
+    options = Options(languages=args.lang, engine=args.engine or "", limit=args.limit, dry_run=args.dry_run)
+    try:
+        report = translate(root, options, now(), show_progress=not getattr(args, "quiet", False))
+    except ValueError as error:
+        print(f"catalogue translate: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if options.dry_run:
+        for code, count in report.planned.items():
+            say(f"{code}: would draft {count} messages")
+        say(f"{sum(report.planned.values())} messages, {report.characters:,} characters; nothing was sent or written (dry run).")
+        return EXIT_OK
+    for code, count in report.drafted.items():
+        say(f"{code}: {count} drafted")
+    skipped = ", ".join(f"{count} {reason}" for reason, count in sorted(report.skipped.items())) or "none"
+    failed = sum(1 for problem in report.failed if problem.line)
+    say(f"drafted {sum(report.drafted.values())}; skipped {sum(report.skipped.values())} ({skipped}); failed {failed}")
+    for problem in report.failed:
+        print(problem, file=sys.stderr)
+    return EXIT_PROBLEMS if report.failed else EXIT_OK
+
+
+COMMANDS = {None: run_build, "build": run_build, "extract": run_extract, "translate": run_translate}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    quiet = getattr(args, "quiet", False)
-    say = (lambda _: None) if quiet else (lambda text: print(text, file=sys.stderr))
+    say: Say = (lambda _: None) if getattr(args, "quiet", False) else (lambda text: print(text, file=sys.stderr))
     root = getattr(args, "root", Path(".")).resolve()
     try:
-        if args.command == "extract":
-            now = dt.datetime.combine(build_date(), dt.time(), tzinfo=dt.UTC)
-            report = extract(root, now)
-            counts = ", ".join(f"{count} {domain} messages" for domain, count in report.templates.items())
-            say(f"Extracted {counts}; {len(report.written)} files changed.")
-            for path in report.written:
-                say(f"  wrote {path}")
-            return EXIT_OK
-        out = (getattr(args, "out", None) or root / "public").resolve()
-        built = build_site(root, out, progress=lambda line: say(f"  {line}"))
-        say(f"Built {built.pages} pages in {built.languages} languages ({built.files} files) in {built.seconds:.2f} s -> {out}")
-        return EXIT_OK
+        return COMMANDS[args.command](args, root, say)
     except CatalogueError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -55,5 +108,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{errors} problem{'s' if errors != 1 else ''} found; nothing was written.", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
-        print("Interrupted; the previous output is unchanged.", file=sys.stderr)
+        print("Interrupted; what was written so far is complete and kept.", file=sys.stderr)
         return 130

@@ -15,7 +15,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
 from .problems import Problem, Problems, did_you_mean
-from .schema import INVALID, Choice, Date, Field, Float, ListOf, MapOf, OneOrMany, Record, Str, Url
+from .schema import INVALID, Bool, Choice, Date, Field, Float, Int, ListOf, MapOf, OneOrMany, Record, Str, Url
 from .yamlsource import Document, locations, parse_yaml
 
 SITE_FILE = "content/site.yaml"
@@ -30,6 +30,9 @@ class Language:
     fallback: tuple[str, ...] = ()  # explicit chain; the source language always ends it
     currency: str = ""  # display currency for approximate prices ("" = VND only)
     url: str = ""  # URL folder; defaults to the lower-cased code
+    publish: str = "reviewed"  # "reviewed": only reviewed text; "drafts": machine drafts too, labelled
+    drafts_in_hreflang: bool = False  # list pages with drafts as translations (hreflang, sitemap)
+    cldr: str = ""  # the CLDR locale for numbers and dates, when the code itself is not one (pseudo)
 
     @property
     def folder(self) -> str:
@@ -38,7 +41,7 @@ class Language:
 
     @property
     def locale(self) -> Locale:
-        return Locale.parse(self.code, sep="-")
+        return Locale.parse(self.cldr or self.code, sep="-")
 
     @property
     def catalog_name(self) -> str:
@@ -54,6 +57,20 @@ class Rate:
 
 
 @dataclass(frozen=True)
+class TranslationSettings:
+    """Machine translation: the default engine and where self-hosted services live.
+
+    Keys are never read from files: only from the environment (see ``machine.py``).
+    """
+
+    engine: str = "google"
+    libre_url: str = ""
+    pivot: str = ""  # a language to go through when an engine lacks a pair ("en")
+    fuzzy_matching: bool = True  # extract: keep a changed text's old translation as fuzzy
+    batch: int = 20  # messages translated between two atomic writes of a catalog
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path
     title: dict[str, str]
@@ -62,6 +79,7 @@ class SiteConfig:
     languages: dict[str, Language]
     exchange_rates: dict[str, Rate] = field(default_factory=dict)
     theme: tuple[str, ...] = ("default",)
+    translation: TranslationSettings = field(default_factory=TranslationSettings)
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -88,7 +106,20 @@ LANGUAGE = Record(
         ),
         "currency": Field(Str(pattern=r"[A-Z]{3}", description="an ISO 4217 currency code"), doc="display currency"),
         "url": Field(Str(pattern=r"[a-z0-9-]+", description="a URL folder name"), doc="URL folder"),
+        "publish": Field(Choice(choices=("reviewed", "drafts")), doc="show machine drafts (labelled) or only reviewed text"),
+        "drafts_in_hreflang": Field(Bool(), doc="list pages with machine drafts as translations"),
     },
+)
+
+TRANSLATION = Record(
+    fields={
+        "engine": Field(Choice(choices=("google", "deepl", "microsoft", "libre", "mymemory", "pseudo")), doc="default engine"),
+        "libre_url": Field(Url(), doc="a LibreTranslate server (or LIBRETRANSLATE_URL)"),
+        "pivot": Field(Str(pattern=LANGUAGE_CODE, description="a language code"), doc="go through this language when a pair is missing"),
+        "fuzzy_matching": Field(Bool(), doc="keep a changed text's old translation, marked fuzzy"),
+        "batch": Field(Int(1, 1000), doc="messages between two saves of a catalog"),
+    },
+    build=TranslationSettings,
 )
 
 RATE = Record(
@@ -120,6 +151,7 @@ SITE = Record(
                 make=lambda currency, values: Rate(currency=currency, **values),
             )
         ),
+        "translation": Field(TRANSLATION),
         "theme": Field(
             OneOrMany(item=Str(pattern=r"[A-Za-z0-9_-]+", description="a theme name"), min_items=1),
             doc="theme, or themes searched in order",
@@ -183,6 +215,8 @@ def check_languages(config: SiteConfig, document: Document) -> list[Problem]:
     for currency in config.exchange_rates:
         if get_currency_name(currency, locale="en") == currency:
             report(f"exchange_rates.{currency}", f"{currency!r} is not a known currency")
+    if config.translation.pivot and config.translation.pivot not in codes:
+        report("translation.pivot", f"{config.translation.pivot!r} is not one of the site's languages")
     if config.source_language not in config.title:
         report("title", f"needs a title in the source language {config.source_language!r}")
     folders = [language.folder for language in codes.values()]

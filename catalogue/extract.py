@@ -18,7 +18,6 @@ from babel.messages.extract import extract_from_dir, extract_from_file
 from . import ocop
 from .catalogs import CONTENT, MACHINE_NOTE, MESSAGES, catalog_bytes, catalog_path, read_catalog, template_path, write_catalog
 from .config import SiteConfig, load_config
-from .files import atomic_write
 from .model import Catalogue, texts
 from .render import I18N_POLICIES
 from .sources import load_catalogue
@@ -104,45 +103,61 @@ def _relative(path: Path, root: Path) -> str:
     return path.as_posix()
 
 
-def write_template(path: Path, template: Catalog) -> bool:
-    """Write a .pot, keeping its old creation date when nothing else changed."""
-    old = read_catalog(path, path.parent.parent)
+def settle_template(path: Path, template: Catalog, root: Path) -> Catalog:
+    """Keep the dates of the .pot on disk when nothing but the dates would change."""
+    old = read_catalog(path, root)
     if old is not None:
         stamped = template.creation_date, template.revision_date
         template.creation_date, template.revision_date = old.creation_date, old.revision_date
-        if catalog_bytes(template) == path.read_bytes():
-            return False
-        template.creation_date, template.revision_date = stamped
-    return atomic_write(path, catalog_bytes(template))
+        if catalog_bytes(template) != path.read_bytes():
+            template.creation_date, template.revision_date = stamped
+    return template
 
 
-def update_catalog(config: SiteConfig, path: Path, template: Catalog, locale: str, domain: str, now: dt.datetime) -> bool:
-    """Merge the template into a language's catalog (creating it if needed)."""
+def merged_catalog(config: SiteConfig, path: Path, template: Catalog, locale: str, domain: str, now: dt.datetime) -> Catalog:
+    """A language's catalog with the template merged in (a new one if there was none)."""
     catalog = read_catalog(path, config.root, locale) or new_catalog(config, domain, now, locale)
-    catalog.update(template, update_creation_date=True)
+    catalog.update(template, no_fuzzy_matching=not config.translation.fuzzy_matching, update_creation_date=True)
     for message in catalog:
         if message.id and not message.fuzzy:  # an accepted machine draft: its engine note goes
             message.user_comments = [c for c in message.user_comments if not c.startswith(MACHINE_NOTE)]
-    if domain == CONTENT:
-        without_format_flags(catalog)
-    return write_catalog(path, catalog)
+    return without_format_flags(catalog) if domain == CONTENT else catalog
+
+
+@dataclass(frozen=True)
+class CatalogFile:
+    language: str  # site language code
+    domain: str
+    path: Path
+    catalog: Catalog
+
+
+def plan(root: Path, now: dt.datetime) -> tuple[SiteConfig, list[CatalogFile], list[CatalogFile]]:
+    """Templates and merged catalogs, in memory: what ``extract`` writes."""
+    config = load_config(root)
+    catalogue = load_catalogue(root)
+    templates = [
+        CatalogFile("", CONTENT, template_path(root, CONTENT), content_template(config, catalogue, now)),
+        CatalogFile("", MESSAGES, template_path(root, MESSAGES), messages_template(config, now)),
+    ]
+    catalogs = []
+    for template in templates:
+        settle_template(template.path, template.catalog, root)
+        for code, language in config.languages.items():
+            if template.domain == CONTENT and code == config.source_language:
+                continue  # the source language's text is the content itself
+            path = catalog_path(root, language.catalog_name, template.domain)
+            merged = merged_catalog(config, path, template.catalog, language.catalog_name, template.domain, now)
+            catalogs.append(CatalogFile(code, template.domain, path, merged))
+    return config, templates, catalogs
+
+
+def write_all(root: Path, files: list[CatalogFile]) -> list[str]:
+    """Write each catalog atomically; the paths of those whose bytes changed."""
+    return [file.path.relative_to(root).as_posix() for file in files if write_catalog(file.path, file.catalog)]
 
 
 def extract(root: Path, now: dt.datetime) -> ExtractReport:
-    config = load_config(root)
-    catalogue = load_catalogue(root)
-    templates = {MESSAGES: messages_template(config, now), CONTENT: content_template(config, catalogue, now)}
-    written = []
-    for domain, template in templates.items():
-        path = template_path(root, domain)
-        if write_template(path, template):
-            written.append(path)
-        template = read_catalog(path, root)  # the creation date on disk is the one to merge
-        assert template is not None
-        for code, language in config.languages.items():
-            if domain == CONTENT and code == config.source_language:
-                continue  # the source language's text is the content itself
-            target = catalog_path(root, language.catalog_name, domain)
-            if update_catalog(config, target, template, language.catalog_name, domain, now):
-                written.append(target)
-    return ExtractReport({d: len(t) for d, t in templates.items()}, tuple(p.relative_to(root).as_posix() for p in written))
+    _, templates, catalogs = plan(root, now)
+    written = write_all(root, templates + catalogs)
+    return ExtractReport({t.domain: len(t.catalog) for t in templates}, tuple(written))

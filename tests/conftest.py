@@ -81,3 +81,20 @@ def require_tool(name: str) -> str:
 
 
 TOOL_PACKAGES = {"msgfmt": "gettext"}
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A copy of the project's own sample site (content and catalogs), safe to change."""
+    target = tmp_path / "sample"
+    for folder in ("content", "locales"):
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def translation_server():
+    from .libre_server import FakeTranslationServer
+
+    with FakeTranslationServer(slow_seconds=0.5) as server:
+        yield server
