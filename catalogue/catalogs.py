@@ -103,10 +103,15 @@ def content_table(catalog: Catalog | None) -> dict[str, Translation]:
     return table
 
 
-def ui_translations(catalog: Catalog | None) -> gettext.NullTranslations:
-    """Reviewed theme strings as a gettext object (plural rules included); fuzzy ones left out."""
+def ui_translations(catalog: Catalog | None, with_drafts: bool = False) -> gettext.NullTranslations:
+    """Theme strings as a gettext object (plural rules included): reviewed ones, and machine
+    drafts when the language publishes drafts; outdated (fuzzy) ones never."""
     if catalog is None:
         return gettext.NullTranslations()
+    if with_drafts:
+        for message in catalog:
+            if message.id and state_of(message) == "draft":
+                message.flags.discard("fuzzy")
     stream = io.BytesIO()
     write_mo(stream, catalog, use_fuzzy=False)
     stream.seek(0)

@@ -154,9 +154,11 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
             "pages": [(views.url("page", p.slug), views.localise(p.title)) for p in views.index.catalogue.pages],
         },
         "root_url": urls.root(),
+        "source_lang": config.source_language,
         "is_translation": language.code in published,
     }
     context.update(BUILDERS[page.kind](views, page))
     entry = entry_of(page, views.index)
     context["source_url"] = urls.page(page, config.languages[config.source_language]) if entry else ""
+    context["machine_translated"] = entry is not None and views.localise.has_machine_text(entry)
     return context

@@ -7,13 +7,14 @@ pages can mark fallback text with its own ``lang``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .catalogs import CONTENT, Translation, catalog_path, content_table, read_catalog
 from .config import SiteConfig
 from .model import Text, texts
 
-PUBLISHED_STATES = frozenset({"reviewed"})
+REVIEWED_ONLY = frozenset({"reviewed"})
+WITH_DRAFTS = frozenset({"reviewed", "draft"})  # outdated text is never published
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Localised:
 
     text: str
     lang: str
+    machine: bool = False  # an unreviewed machine draft, shown because its language allows it
 
     def __str__(self) -> str:
         return self.text
@@ -45,18 +47,21 @@ class Localiser:
     chain: tuple[str, ...]
     source_language: str
     tables: dict[str, dict[str, Translation]]
+    published: dict[str, frozenset[str]] = field(default_factory=dict)  # per language: states it publishes (default reviewed)
 
     @classmethod
     def for_language(cls, config: SiteConfig, tables: dict[str, dict[str, Translation]], lang: str) -> Localiser:
-        return cls(lang, config.chain(lang), config.source_language, tables)
+        chain = config.chain(lang)
+        published = {code: WITH_DRAFTS if config.languages[code].publish == "drafts" else REVIEWED_ONLY for code in chain}
+        return cls(lang, chain, config.source_language, tables, published)
 
     def __call__(self, text: Text) -> Localised:
         for lang in self.chain:
             if lang == self.source_language:
                 return Localised(text.source, lang)
             found = self.tables.get(lang, {}).get(text.source)
-            if found is not None and found.state in PUBLISHED_STATES:
-                return Localised(found.text, lang)
+            if found is not None and found.state in self.published.get(lang, REVIEWED_ONLY):
+                return Localised(found.text, lang, machine=found.state == "draft")
         return Localised(text.source, self.source_language)
 
     def optional(self, text: Text | None) -> Localised | None:
@@ -65,3 +70,7 @@ class Localiser:
     def is_native(self, value: object) -> bool:
         """True when every text of ``value`` (an entry) is in this language itself."""
         return all(self(text).lang == self.lang for text in texts(value))
+
+    def has_machine_text(self, value: object) -> bool:
+        """True when some text of ``value`` shown in this language is an unreviewed machine draft."""
+        return any(self(text).machine for text in texts(value))

@@ -60,6 +60,13 @@ def entry_of(page: PageId, index: Index) -> Entry | None:
     return tables[page.kind].get(page.key) if page.kind in tables else None
 
 
+def _is_translation(config: SiteConfig, localise: Localiser, entry: Entry) -> bool:
+    """Fully in this language, and without machine drafts unless the language lists those."""
+    if not localise.is_native(entry):
+        return False
+    return config.languages[localise.lang].drafts_in_hreflang or not localise.has_machine_text(entry)
+
+
 def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localiser]) -> PageGraph:
     languages = tuple(config.languages)
     pages = tuple(page_ids(index))
@@ -69,5 +76,5 @@ def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localise
         if entry is None:
             published[page] = languages
         else:
-            published[page] = tuple(lang for lang in languages if localisers[lang].is_native(entry))
+            published[page] = tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry))
     return PageGraph(languages, pages, published)

@@ -52,7 +52,7 @@ def ui_chain(config: SiteConfig, code: str) -> gettext.NullTranslations:
     for lang in (code, *config.languages[code].fallback):
         language = config.languages[lang]
         catalog = read_catalog(catalog_path(config.root, language.catalog_name, MESSAGES), config.root, language.catalog_name)
-        translations = ui_translations(catalog)
+        translations = ui_translations(catalog, with_drafts=language.publish == "drafts")
         if chain is None:
             chain = translations
         else:

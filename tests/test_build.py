@@ -192,3 +192,57 @@ def test_template_error_names_the_template_and_line(multilingual):
     problem = caught.value.problems[0]
     assert (problem.path, problem.line) == ("themes/mine/templates/page.html", 3)
     assert "'nonexistent' is undefined" in problem.message
+
+
+def _draft_everything_in_french(root: Path) -> None:
+    """Turn every missing French content message into a machine draft, as translate would."""
+    import io
+
+    from babel.messages.pofile import read_po
+
+    from catalogue.catalogs import MACHINE_NOTE, catalog_path, write_catalog
+
+    path = catalog_path(root, "fr", "content")
+    catalog = read_po(io.BytesIO(path.read_bytes()), locale="fr")
+    for message in catalog:
+        if message.id and not message.string:
+            message.string = f"[fr] {message.id}"
+            message.flags.add("fuzzy")
+            message.user_comments.append(f"{MACHINE_NOTE} libre 2026-11-29")
+    write_catalog(path, catalog)
+
+
+def _set_french(root: Path, settings: str) -> None:
+    site = root / "content/site.yaml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace(
+            "    fallback: [en]\n    currency: EUR", f"    fallback: [en]\n    currency: EUR\n{settings}"
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_drafts_are_hidden_under_the_reviewed_policy(multilingual):
+    _draft_everything_in_french(multilingual)
+    soup = page(build(multilingual), "fr/products/vai-thieu/")
+    assert soup.h1.text == "Lychee" and soup.h1.span["lang"] == "en"
+    assert soup.select_one(".notice.machine") is None
+
+
+def test_drafts_policy_shows_labelled_drafts_kept_out_of_hreflang(multilingual):
+    _draft_everything_in_french(multilingual)
+    _set_french(multilingual, "    publish: drafts\n")
+    soup = page(build(multilingual), "fr/products/vai-thieu/")
+    assert soup.h1.text == "[fr] Vải thiều" and soup.h1.span is None
+    notice = soup.select_one(".notice.machine")
+    assert notice.a["href"] == "/shop/vi/products/vai-thieu/"
+    assert [link["hreflang"] for link in soup.select('link[rel="alternate"]')] == ["vi", "x-default"]
+    my_chu = page(multilingual / "public", "fr/products/my-chu/")
+    assert my_chu.select_one(".lead").text == "Sun-dried rice noodles."  # outdated French is never published
+
+
+def test_drafts_may_be_listed_as_translations_when_configured(multilingual):
+    _draft_everything_in_french(multilingual)
+    _set_french(multilingual, "    publish: drafts\n    drafts_in_hreflang: true\n")
+    soup = page(build(multilingual), "fr/products/vai-thieu/")
+    assert [link["hreflang"] for link in soup.select('link[rel="alternate"]')] == ["vi", "fr", "x-default"]
