@@ -46,7 +46,7 @@ class Language:
     @property
     def catalog_name(self) -> str:
         """The folder under locales/ (gettext's layout): "zh_Hans", "vi"."""
-        return str(self.locale)
+        return self.code.replace("-", "_") if self.cldr else str(self.locale)
 
 
 @dataclass(frozen=True)

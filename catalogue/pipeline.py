@@ -20,9 +20,11 @@ from .contexts import page_context
 from .index import build_index
 from .localise import Localiser, load_content_tables
 from .output import SiteWriter
-from .pagegraph import TEMPLATES, build_graph
+from .pagegraph import ENTRY_KINDS, TEMPLATES, build_graph
+from .pseudosite import PseudoTranslations, is_pseudo, pseudo_tables, with_pseudo_languages
 from .render import make_environment, render
 from .sources import IMAGES, entry_images, load_catalogue
+from .status import STATES, language_status
 from .themes import theme_assets, theme_dirs
 from .urls import PageId, Urls, output_file
 from .views import Views
@@ -48,6 +50,8 @@ class BuildReport:
 
 def ui_chain(config: SiteConfig, code: str) -> gettext.NullTranslations:
     """The theme strings of a language, falling back along its chain, then to the English ids."""
+    if is_pseudo(code):
+        return PseudoTranslations(rtl=config.languages[code].dir == "rtl")
     chain: gettext.NullTranslations | None = None
     for lang in (code, *config.languages[code].fallback):
         language = config.languages[lang]
@@ -73,13 +77,34 @@ def chooser_context(config: SiteConfig, urls: Urls) -> dict:
     }
 
 
-def build_site(root: Path, out: Path, today: dt.date | None = None, progress: Progress = lambda _: None) -> BuildReport:
+TRANSLATION_STATUS = "_translations/index.html"  # for translators; linked from nowhere
+
+
+def status_context(config: SiteConfig, urls: Urls) -> dict:
+    statuses = [language_status(config, code) for code in config.languages]
+    pages = {
+        status.code: {
+            name: urls.page(PageId(ENTRY_KINDS[name.split("/")[0]], name.split("/")[1]), config.languages[status.code])
+            for name in status.entries
+        }
+        for status in statuses
+    }
+    return {"statuses": statuses, "states": STATES, "pages": pages, "lang": config.languages[config.source_language]}
+
+
+def build_site(
+    root: Path, out: Path, today: dt.date | None = None, progress: Progress = lambda _: None, pseudo: bool = False
+) -> BuildReport:
+    """Build the site into ``out``; with ``pseudo``, add the pseudo-languages en-XA and ar-XB."""
     started = time.perf_counter()
     today = today or build_date()
     config = load_config(root)
     catalogue = load_catalogue(root)
     index = build_index(catalogue)
     tables = load_content_tables(config)
+    if pseudo:
+        config = with_pseudo_languages(config)
+        tables.update(pseudo_tables(catalogue))
     localisers = {code: Localiser.for_language(config, tables, code) for code in config.languages}
     graph = build_graph(config, index, localisers)
     themes = theme_dirs(config)
@@ -101,6 +126,7 @@ def build_site(root: Path, out: Path, today: dt.date | None = None, progress: Pr
         root_context = chooser_context(config, urls)
         writer.write(output_file(urls.root(), urls.base_path), render(source_env, "root.html", root_context, root).encode("utf-8"))
         writer.write("404.html", render(source_env, "root-404.html", root_context, root).encode("utf-8"))
+        writer.write(TRANSLATION_STATUS, render(source_env, "translations.html", status_context(config, urls), root).encode("utf-8"))
         for name, asset in assets.items():
             writer.copy(asset.path, f"assets/{name}")
         for image in sorted({image.src for entry in catalogue.entries() for image in entry_images(entry)}):

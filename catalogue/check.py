@@ -1,0 +1,145 @@
+"""``check``: find problems in content, configuration and catalogs without building.
+
+For catalogs, beyond syntax: gettext's own ``msgfmt -c``; translations whose markup, links,
+URLs, placeholders or numbers differ from their source; glossary terms rendered otherwise
+than the glossary says; and format flags that content catalogs must not carry. Each finding
+names the .po file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+from babel.messages.catalog import Message
+
+from .catalogs import CONTENT, MESSAGES, catalog_path, read_catalog, state_of
+from .config import SiteConfig, load_config
+from .glossary import Glossary, load_glossary
+from .problems import CatalogueError, Problem, relative
+from .sources import load_catalogue
+
+MARKUP = re.compile(r"\]\([^)\s]*\)|<https?://[^>]+>|https?://[^\s)<>\]]+|</?[A-Za-z][^<>]*>|`[^`\n]+`|%\(\w+\)[sd]|\*\*")
+NUMBER = re.compile(r"\d+(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d+)?")
+MSGFMT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.*)$")
+
+
+def markup_of(text: str) -> Counter[str]:
+    return Counter(MARKUP.findall(text))
+
+
+def numbers_of(text: str) -> Counter[str]:
+    """Numbers of two digits or more (prices, years, weights), separators ignored: single
+    digits are often written as words ("tháng 6" is "June"), so they are not compared."""
+    found = (re.sub(r"[.,\u202f\u00a0 ]", "", number) for number in NUMBER.findall(text))
+    return Counter(number for number in found if len(number) > 1)
+
+
+def pairs(message: Message) -> list[tuple[str, str]]:
+    """(source, translation) for each form of a translated message."""
+    if isinstance(message.id, tuple):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        return [(message.id[0] if index == 0 else message.id[1], text) for index, text in enumerate(strings) if text]
+    return [(message.id, message.string)] if message.string else []
+
+
+def message_problems(message: Message, where: str, lang: str, glossary: Glossary) -> list[Problem]:
+    found = []
+    line = message.lineno
+    if state_of(message) in ("missing", "outdated"):
+        return found
+    for source, translation in pairs(message):
+        if markup_of(source) != markup_of(translation):
+            lost = sorted((markup_of(source) - markup_of(translation)).elements())
+            added = sorted((markup_of(translation) - markup_of(source)).elements())
+            found.append(
+                Problem(where, line, None, "", f"markup, link or placeholder differs from the source (lost {lost}, added {added})")
+            )
+        lost_numbers = sorted((numbers_of(source) - numbers_of(translation)).elements())
+        if lost_numbers:
+            message_text = f"numbers of the source missing in the translation: {', '.join(lost_numbers)}"
+            found.append(Problem(where, line, None, "", message_text, "warning"))
+        for term in glossary.longest_first():
+            expected = glossary.rendering(term, lang)
+            if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", source) and expected not in translation:
+                found.append(Problem(where, line, None, "", f"glossary: '{term}' should read '{expected}'", "warning"))
+    return found
+
+
+def format_flag_problems(text: str, where: str) -> list[Problem]:
+    """Content is plain text: a format flag in a content catalog is always false (read from
+    the file itself, since Babel adds and drops the flag on its own when it reads)."""
+    return [
+        Problem(where, number, None, "", "content carries a false python-format flag (content is plain text)")
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.startswith("#,") and "python-format" in line
+    ]
+
+
+def msgfmt_problems(path: Path, root: Path) -> list[Problem]:
+    """gettext's own check of a catalog, when gettext is installed."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return []
+    result = subprocess.run([msgfmt, "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    problems = []
+    for line in result.stderr.splitlines():
+        match = MSGFMT_LINE.match(line)
+        if match and "found" not in match.group("message"):
+            severity = "warning" if "warning:" in match.group("message") else "error"
+            problems.append(
+                Problem(relative(path, root), int(match.group("line")), None, "", f"msgfmt: {match.group('message')}", severity)
+            )
+    return problems
+
+
+def catalog_problems(config: SiteConfig, glossary: Glossary) -> list[Problem]:
+    problems = []
+    for code, language in config.languages.items():
+        for domain in (CONTENT, MESSAGES):
+            if domain == CONTENT and code == config.source_language:
+                continue
+            path = catalog_path(config.root, language.catalog_name, domain)
+            try:
+                catalog = read_catalog(path, config.root, language.catalog_name)
+            except CatalogueError as error:
+                problems.extend(error.problems)
+                continue
+            if catalog is None:
+                problems.append(Problem(relative(path, config.root), None, None, "", "missing: run `python build.py extract`", "warning"))
+                continue
+            if catalog.fuzzy:
+                problems.append(
+                    Problem(relative(path, config.root), 1, None, "", "the header is marked fuzzy: gettext tools skip the whole file")
+                )
+            problems.extend(msgfmt_problems(path, config.root))
+            where = relative(path, config.root)
+            if domain == CONTENT:
+                problems.extend(format_flag_problems(path.read_text(encoding="utf-8"), where))
+            for message in catalog:
+                if message.id:
+                    problems.extend(message_problems(message, where, code, glossary))
+    return problems
+
+
+def check(root: Path) -> list[Problem]:
+    """Every problem found, errors and warnings, sorted by file and line."""
+    try:
+        config = load_config(root)
+    except CatalogueError as error:
+        return error.problems
+    problems: list[Problem] = []
+    try:
+        load_catalogue(root)
+    except CatalogueError as error:
+        problems.extend(error.problems)
+    try:
+        glossary = load_glossary(root)
+    except CatalogueError as error:
+        problems.extend(error.problems)
+        glossary = Glossary()
+    problems.extend(catalog_problems(config, glossary))
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
