@@ -12,13 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.extract import extract_from_file
 
 from . import ocop
 from .catalogs import CONTENT, MACHINE_NOTE, MESSAGES, catalog_bytes, catalog_path, read_catalog, template_path, write_catalog
 from .config import SiteConfig, load_config
 from .model import Catalogue, texts
+from .problems import CatalogueError, Problem
 from .render import I18N_POLICIES
 from .sources import load_catalogue
 from .themes import theme_dirs
@@ -85,10 +87,14 @@ def messages_template(config: SiteConfig, now: dt.datetime) -> Catalog:
     """Theme strings from the Jinja2 templates, and the engine's OCOP vocabulary."""
     catalog = new_catalog(config, MESSAGES, now)
     for theme in theme_dirs(config):
-        found = extract_from_dir(str(theme / "templates"), method_map=[("**.html", "jinja2")], options_map={"**.html": JINJA_OPTIONS})
-        for filename, line, message, comments, context in found:
-            location = _relative(theme / "templates" / filename, config.root)
-            catalog.add(message, locations=[(location, line)], auto_comments=comments, context=context)
+        for template in sorted((theme / "templates").rglob("*.html")):
+            location = _relative(template, config.root)
+            try:
+                found = list(extract_from_file("jinja2", str(template), options=JINJA_OPTIONS))
+            except jinja2.TemplateSyntaxError as error:  # Babel's default would skip the template silently
+                raise CatalogueError([Problem(location, error.lineno, None, "", f"template error: {error.message}")]) from None
+            for line, message, comments, context in found:
+                catalog.add(message, locations=[(location, line)], auto_comments=comments, context=context)
     engine_file = Path(ocop.__file__)
     for line, message, comments, context in extract_from_file("python", str(engine_file), keywords={"N_": None}):
         catalog.add(message, locations=[(_relative(engine_file, config.root), line)], auto_comments=comments, context=context)

@@ -121,3 +121,39 @@ def test_msgfmt_accepts_every_catalog(multilingual):
     for path in paths:
         result = subprocess.run([msgfmt, "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True)
         assert result.returncode == 0 and not result.stderr, f"{path}: {result.stderr}"
+
+
+def test_a_template_with_a_syntax_error_is_reported_not_skipped(multilingual):
+    import pytest
+
+    from catalogue.problems import CatalogueError
+
+    site = multilingual / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "theme: [mine, default]\n", encoding="utf-8")
+    broken = multilingual / "themes/mine/templates/page.html"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("{% extends 'base.html' %}\n{% block main %}\n{{ _('Hello') }\n{% endblock %}\n")
+    with pytest.raises(CatalogueError) as caught:
+        extract(multilingual, NOW)
+    problem = caught.value.problems[0]
+    assert (problem.path, problem.line) == ("themes/mine/templates/page.html", 3)
+
+
+def test_fuzzy_matching_can_be_turned_off(multilingual):
+    site = multilingual / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "translation:\n  fuzzy_matching: false\n", encoding="utf-8")
+    product = multilingual / "content/products/my-chu.md"
+    product.write_text(product.read_text(encoding="utf-8").replace("Trần qua nước sôi.", "Trần qua nước thật sôi."), encoding="utf-8")
+    extract(multilingual, NOW)
+    text = (multilingual / "locales/en/LC_MESSAGES/content.po").read_text(encoding="utf-8")
+    assert 'msgid "Trần qua nước thật sôi."\nmsgstr ""' in text
+    assert '#~ msgid "Trần qua nước sôi."\n#~ msgstr "Blanch in boiling water."' in text  # kept, as obsolete
+
+
+def test_long_lines_are_never_wrapped(multilingual):
+    long = "Mỳ " * 60 + "ngon."
+    product = multilingual / "content/products/vai-thieu.md"
+    product.write_text(product.read_text(encoding="utf-8") + f"\n{long}\n", encoding="utf-8")
+    extract(multilingual, NOW)
+    for path in ("locales/content.pot", "locales/fr/LC_MESSAGES/content.po"):
+        assert f'msgid "{long}"\n' in (multilingual / path).read_text(encoding="utf-8")
