@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -54,12 +55,38 @@ def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog |
     if problems:
         raise CatalogueError(problems)
     try:
-        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+        return with_previous_ids(read_po(io.BytesIO(data), locale=locale, abort_invalid=True))
     except PoFileError as error:
         message = str(error).rsplit(" on ", 1)[0]
         raise CatalogueError([Problem(relative(path, root), error.lineno, None, "", f"invalid .po file: {message}")]) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise CatalogueError([Problem(relative(path, root), None, None, "", f"invalid .po file: {error}")]) from None
+
+
+PREVIOUS = re.compile(r'^\|\s*(msgctxt|msgid|msgid_plural)?\s*"(.*)"\s*$')
+
+
+def with_previous_ids(catalog: Catalog) -> Catalog:
+    """Babel writes a fuzzy entry's previous source as ``#| msgid "…"`` but reads those lines
+    back as comments; turn them into ``previous_id`` again, so they survive every rewrite."""
+    for message in catalog:
+        previous: list[str] = []
+        comments = []
+        for comment in message.user_comments:
+            match = PREVIOUS.match(comment)
+            if match is None:
+                comments.append(comment)
+                continue
+            keyword, text = match.groups()
+            text = text.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8") if "\\" in text else text
+            if keyword in ("msgid", "msgid_plural"):
+                previous.append(text)
+            elif keyword is None and previous:
+                previous[-1] += text
+        if previous:
+            message.previous_id = previous
+            message.user_comments = comments
+    return catalog
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:

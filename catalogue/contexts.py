@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import ocop
+from . import linked_data, ocop
+from .model import Entry
 from .pagegraph import PageGraph, entry_of
+from .slugs import fold, slugify
+from .structured_data import og_locale
 from .urls import PageId
 from .views import Views
 
@@ -31,8 +34,31 @@ def home(views: Views, page: PageId) -> Context:
 
 
 def products(views: Views, page: PageId) -> Context:
-    sections = [(group, views.url("category", group.slug), views.product_cards(views.index.by_group[group.slug])) for group in ocop.GROUPS]
-    return {"sections": [section for section in sections if section[2]]}
+    index = views.index
+    facts = []
+    for item in index.catalogue.products:
+        region = slugify(item.origin.former_district) if item.origin.former_district else ""
+        months = " ".join(str(month) for month in item.season) if item.season else " ".join(str(m) for m in range(1, 13))
+        facts.append(
+            (
+                views.product_card(item),
+                {"group": item.category, "stars": item.stars, "region": region, "months": months, "producer": item.producer},
+            )
+        )
+    return {
+        "products": facts,
+        "facets": {
+            "groups": [
+                (group, views.url("category", group.slug), len(index.by_group[group.slug]))
+                for group in ocop.GROUPS
+                if index.by_group[group.slug]
+            ],
+            "stars": [(stars, views.url("stars", str(stars)), len(index.by_stars[stars])) for stars in ocop.STARS if index.by_stars[stars]],
+            "regions": [(region, views.url("region", slug), len(index.by_region.get(slug, ()))) for slug, region in index.regions.items()],
+            "months": list(views.month_names().items()),
+            "producers": [(p.slug, views.localise(p.name)) for p in index.catalogue.producers if p.slug in index.by_producer],
+        },
+    }
 
 
 def producers(views: Views, page: PageId) -> Context:
@@ -114,6 +140,46 @@ def not_found(views: Views, page: PageId) -> Context:
     return {}
 
 
+def search(views: Views, page: PageId) -> Context:
+    return {}
+
+
+def calendar(views: Views, page: PageId) -> Context:
+    seasonal = [p for p in views.index.catalogue.products if p.season]
+    return {
+        "months": [(month, name) for month, name in views.month_names().items()],
+        "rows": [(views.product_card(p), set(p.season)) for p in sorted(seasonal, key=lambda p: (min(p.season), p.slug))],
+        "current_month": views.today.month,
+    }
+
+
+def brochure(views: Views, page: PageId) -> Context:
+    sheets = []
+    for item in views.index.catalogue.products:
+        sheets.append(
+            {
+                "product": views.product_card(item),
+                "body": views.body(item.body),
+                "producer": views.producer_link(item.producer),
+                "contact": views.index.producers[item.producer].contact if item.producer in views.index.producers else None,
+                "qr": views.urls.qr(item.slug),
+                "short": views.urls.absolute(views.urls.short(item.slug)),
+                "certificate": views.certificate(item.certificate),
+            }
+        )
+    return {"sheets": sheets}
+
+
+def stamps(views: Views, page: PageId) -> Context:
+    producer_entry = views.index.producers[page.key]
+    products_of = views.index.by_producer.get(page.key, ())
+    return {
+        "name": views.localise(producer_entry.name),
+        "producer_url": views.url("producer", page.key),
+        "stamps": [(views.product_card(p), views.urls.qr(p.slug), views.urls.absolute(views.urls.short(p.slug))) for p in products_of],
+    }
+
+
 BUILDERS: dict[str, Callable[[Views, PageId], Context]] = {
     "home": home,
     "products": products,
@@ -127,7 +193,22 @@ BUILDERS: dict[str, Callable[[Views, PageId], Context]] = {
     "experience": experience,
     "page": page_entry,
     "notfound": not_found,
+    "search": search,
+    "calendar": calendar,
+    "brochure": brochure,
+    "stamps": stamps,
 }
+
+
+def search_fold(views: Views, entry: Entry) -> str:
+    """The entry's key words without diacritics (đ -> d): the search index folds accents
+    itself but not đ, so "dong" finds "Đồng" through this copy."""
+    named = (getattr(entry, "name", None) or getattr(entry, "title", None), getattr(entry, "summary", None))
+    words = [views.localise(text).text for text in named if text is not None]
+    for place in (getattr(entry, "origin", None), getattr(entry, "address", None), getattr(entry, "location", None)):
+        if place is not None:
+            words += [place.commune, place.former_district, place.province]
+    return fold(" ".join(word for word in words if word))
 
 
 def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
@@ -161,4 +242,18 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
     entry = entry_of(page, views.index)
     context["source_url"] = urls.page(page, config.languages[config.source_language]) if entry else ""
     context["machine_translated"] = entry is not None and views.localise.has_machine_text(entry)
+    if page.kind == "product":
+        context["x_default"] = urls.absolute(urls.short(page.key))  # the address that picks the visitor's language
+    name = getattr(entry, "name", None) or getattr(entry, "title", None)
+    context["jsonld"] = linked_data.for_page(views, page, views.localise(name).text if name else "")
+    images = getattr(entry, "images", ())
+    context["og"] = {
+        "locale": og_locale(language.locale),
+        "alternates": [og_locale(config.languages[code].locale) for code in published if code != language.code],
+        "image": urls.absolute(views.image(images[0]).url) if images else "",
+    }
+    context["fold"] = search_fold(views, entry) if entry is not None else ""
+    context["feed"] = views.url("feed")
+    context["calendar_url"] = views.url("calendar")
+    context["search_url"] = views.url("search")
     return context

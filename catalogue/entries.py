@@ -13,7 +13,7 @@ from typing import Any
 from babel.numbers import get_currency_name
 
 from . import ocop
-from .model import Certificate, Contact, Entry, Experience, Image, Link, Page, Place, Price, Producer, Product
+from .model import Certificate, Contact, Dates, Entry, Experience, Export, Image, Link, Page, Place, Price, Producer, Product, Stop
 from .problems import Problem
 from .schema import (
     INVALID,
@@ -75,6 +75,33 @@ IMAGE = Record(
 )
 LINK = Record(fields={"name": Field(TextSpec(max_length=120), required=True), "url": Field(Url(), required=True)}, build=Link)
 MONTHS = ListOf(item=Int(1, 12, description="a month number"), unique=True)
+EXPORT = Record(
+    fields={
+        "markets": Field(ListOf(item=TextSpec(max_length=80)), doc="countries or regions it is sold to"),
+        "standards": Field(ListOf(item=Str(max_length=40), unique=True), doc="VietGAP, GlobalGAP, HACCP..."),
+        "geographic_indication": Field(TextSpec(max_length=200), doc="its protected geographical indication"),
+    },
+    build=Export,
+)
+STOP = Record(
+    fields={
+        "name": Field(TextSpec(max_length=160), required=True),
+        "geo": Field(Geo()),
+        "note": Field(TextSpec(max_length=400)),
+        "product": Field(Ref(section="products")),
+        "producer": Field(Ref(section="producers")),
+        "experience": Field(Ref(section="experiences")),
+    },
+    build=Stop,
+)
+
+
+def _check_dates(dates: Dates, node, doc: Document, name: str, problems: list[Problem]) -> None:
+    if dates.end < dates.start:
+        problems.append(doc.where(node).problem(f"{name}.end", f"must not be before start ({dates.start})"))
+
+
+DATES = Record(fields={"start": Field(Date(), required=True), "end": Field(Date(), required=True)}, build=Dates, check=_check_dates)
 
 PRICE = Record(
     fields={
@@ -125,6 +152,8 @@ SPECS: dict[str, tuple[type[Entry], Record]] = {
                 "images": Field(ListOf(item=IMAGE)),
                 "experiences": Field(ListOf(item=Ref(section="experiences"), unique=True)),
                 "shops": Field(ListOf(item=LINK), doc="e-commerce links"),
+                "export": Field(EXPORT, doc="markets, standards, geographical indication"),
+                "listed": Field(Date(), doc="when it joined the catalogue"),
             }
         ),
     ),
@@ -152,6 +181,8 @@ SPECS: dict[str, tuple[type[Entry], Record]] = {
                 "location": Field(PLACE),
                 "producer": Field(Ref(section="producers")),
                 "images": Field(ListOf(item=IMAGE)),
+                "dates": Field(DATES, doc="a festival's days"),
+                "stops": Field(ListOf(item=STOP), doc="an itinerary's stops, in order"),
             }
         ),
     ),

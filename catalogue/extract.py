@@ -123,10 +123,21 @@ def settle_template(path: Path, template: Catalog, root: Path) -> Catalog:
 def merged_catalog(config: SiteConfig, path: Path, template: Catalog, locale: str, domain: str, now: dt.datetime) -> Catalog:
     """A language's catalog with the template merged in (a new one if there was none)."""
     catalog = read_catalog(path, config.root, locale) or new_catalog(config, domain, now, locale)
+    previous = {message.id: message.previous_id for message in catalog if message.previous_id}
     catalog.update(template, no_fuzzy_matching=not config.translation.fuzzy_matching, update_creation_date=True)
     for message in catalog:
-        if message.id and not message.fuzzy:  # an accepted machine draft: its engine note goes
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not any(strings):  # nothing was translated: nothing to review, no "fuzzy" match
+            message.flags.discard("fuzzy")
+            message.previous_id = []
+        elif message.fuzzy and not message.previous_id and message.id in previous:
+            message.previous_id = previous[message.id]  # still to review: keep showing what changed
+        if not message.fuzzy:  # an accepted machine draft: its engine note goes
             message.user_comments = [c for c in message.user_comments if not c.startswith(MACHINE_NOTE)]
+        if domain == MESSAGES and not message.python_format:
+            message.flags.discard("python-format")  # a flag carried over from a fuzzy match
     return without_format_flags(catalog) if domain == CONTENT else catalog
 
 

@@ -83,6 +83,33 @@ class Certificate:
 
 
 @dataclass(frozen=True)
+class Export:
+    """What a foreign buyer needs: where it already sells, its standards, its origin label."""
+
+    markets: tuple[Text, ...] = ()
+    standards: tuple[str, ...] = ()  # VietGAP, GlobalGAP, HACCP...
+    geographic_indication: Text | None = None
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One stop of an itinerary: a named place, and what can be found there."""
+
+    name: Text
+    geo: tuple[float, float] | None = None
+    note: Text | None = None
+    product: str = ""
+    producer: str = ""
+    experience: str = ""
+
+
+@dataclass(frozen=True)
+class Dates:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
 class Contact:
     phone: str = ""
     email: str = ""
@@ -121,6 +148,8 @@ class Product(Entry):
     images: tuple[Image, ...] = ()
     experiences: tuple[str, ...] = ()
     shops: tuple[Link, ...] = ()
+    export: Export | None = None
+    listed: dt.date | None = None  # when it joined the catalogue (newest first in feeds)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,6 +171,8 @@ class Experience(Entry):
     location: Place = field(default_factory=Place)
     producer: str = ""
     images: tuple[Image, ...] = ()
+    dates: Dates | None = None  # a festival's days this year
+    stops: tuple[Stop, ...] = ()  # an itinerary's stops, in order
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -93,4 +93,5 @@ EXPERIENCE_KINDS = {
     "site": N_("Tourist site"),
     "tour": N_("Tour"),
     "festival": N_("Festival"),
+    "itinerary": N_("Itinerary"),
 }

@@ -30,7 +30,12 @@ TEMPLATES = {
     "experience": "experience.html",
     "page": "page.html",
     "notfound": "404.html",
+    "search": "search.html",
+    "calendar": "calendar.html",
+    "brochure": "brochure.html",
+    "stamps": "stamps.html",
 }
+NOT_INDEXED = {"notfound", "search", "brochure", "stamps"}  # printed or utility pages: not in sitemaps
 ENTRY_KINDS = {"products": "product", "producers": "producer", "experiences": "experience", "pages": "page"}
 
 
@@ -47,11 +52,12 @@ class PageGraph:
 
 
 def page_ids(index: Index) -> list[PageId]:
-    ids = [PageId("home"), PageId("products"), PageId("producers"), PageId("experiences"), PageId("notfound")]
+    ids = [PageId(kind) for kind in ("home", "products", "producers", "experiences", "notfound", "search", "calendar", "brochure")]
     ids += [PageId("category", slug) for slug in GROUP_SLUGS]
     ids += [PageId("stars", str(stars)) for stars in STARS]
     ids += [PageId("region", slug) for slug in index.regions]
     ids += [PageId(ENTRY_KINDS[entry.section], entry.slug) for entry in index.catalogue.entries()]
+    ids += [PageId("stamps", slug) for slug, products in index.by_producer.items() if products]
     return ids
 
 

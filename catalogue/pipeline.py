@@ -14,18 +14,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from .catalogs import MESSAGES, catalog_path, read_catalog, ui_translations
 from .config import SiteConfig, load_config
 from .contexts import page_context
-from .index import build_index
+from .exports import export_csv, export_json
+from .feeds import atom_feed
+from .index import Index, build_index
 from .localise import Localiser, load_content_tables
+from .model import Catalogue
 from .output import SiteWriter
-from .pagegraph import ENTRY_KINDS, TEMPLATES, build_graph
+from .pagegraph import ENTRY_KINDS, TEMPLATES, PageGraph, build_graph
 from .pseudosite import PseudoTranslations, is_pseudo, pseudo_tables, with_pseudo_languages
+from .qrcodes import qr_svg
 from .render import make_environment, render
+from .search_index import index_for_search
+from .sitemap import robots, sitemap_files
 from .sources import IMAGES, entry_images, load_catalogue
 from .status import STATES, language_status
-from .themes import theme_assets, theme_dirs
+from .themes import Asset, theme_assets, theme_dirs
 from .urls import PageId, Urls, output_file
 from .views import Views
 
@@ -92,12 +100,33 @@ def status_context(config: SiteConfig, urls: Urls) -> dict:
     return {"statuses": statuses, "states": STATES, "pages": pages, "lang": config.languages[config.source_language]}
 
 
-def build_site(
-    root: Path, out: Path, today: dt.date | None = None, progress: Progress = lambda _: None, pseudo: bool = False
-) -> BuildReport:
-    """Build the site into ``out``; with ``pseudo``, add the pseudo-languages en-XA and ar-XB."""
-    started = time.perf_counter()
-    today = today or build_date()
+@dataclass(frozen=True)
+class Site:
+    """Everything read and checked, ready to render: nothing here touches the output."""
+
+    root: Path
+    config: SiteConfig
+    catalogue: Catalogue
+    index: Index
+    localisers: dict[str, Localiser]
+    graph: PageGraph
+    themes: tuple[Path, ...]
+    assets: dict[str, Asset]
+    urls: Urls
+    today: dt.date
+
+    def environment(self, code: str) -> jinja2.Environment:
+        asset_urls = {name: self.urls.asset(name, asset.version) for name, asset in self.assets.items()}
+        common = {"assets": asset_urls, "languages": tuple(self.config.languages.values()), "today": self.today}
+        return make_environment(self.themes, ui_chain(self.config, code), common)
+
+    def views(self, code: str, env: jinja2.Environment) -> Views:
+        ui = ui_chain(self.config, code)
+        return Views(self.config, self.index, self.urls, self.config.languages[code], self.localisers[code], self.today, ui)
+
+
+def prepare(root: Path, today: dt.date, pseudo: bool) -> Site:
+    """Read and check the whole site; raises CatalogueError with every problem found."""
     config = load_config(root)
     catalogue = load_catalogue(root)
     index = build_index(catalogue)
@@ -108,28 +137,69 @@ def build_site(
     localisers = {code: Localiser.for_language(config, tables, code) for code in config.languages}
     graph = build_graph(config, index, localisers)
     themes = theme_dirs(config)
-    assets = theme_assets(themes)
-    urls = Urls.for_site(config)
-    asset_urls = {name: urls.asset(name, asset.version) for name, asset in assets.items()}
-    common = {"assets": asset_urls, "languages": tuple(config.languages.values()), "today": today}
+    return Site(root, config, catalogue, index, localisers, graph, themes, theme_assets(themes), Urls.for_site(config), today)
+
+
+def write_language(site: Site, code: str, writer: SiteWriter) -> int:
+    """Every page of one language, its feed and its exports; returns the number of pages."""
+    env = site.environment(code)
+    views = site.views(code, env)
+    language, urls = site.config.languages[code], site.urls
+    for page in site.graph.pages:
+        html = render(env, TEMPLATES[page.kind], page_context(views, site.graph, page), site.root)
+        writer.write(output_file(urls.page(page, language), urls.base_path), html.encode("utf-8"))
+    title = site.config.title_in(code)[0]
+    writer.write(output_file(urls.page(PageId("feed"), language), urls.base_path), atom_feed(views, title))
+    writer.write(output_file(urls.page(PageId("export-json"), language), urls.base_path), export_json(views))
+    writer.write(output_file(urls.page(PageId("export-csv"), language), urls.base_path), export_csv(views))
+    return len(site.graph.pages)
+
+
+def write_shared(site: Site, writer: SiteWriter) -> None:
+    """What belongs to no language: chooser, 404, short QR addresses, sitemap, assets, images."""
+    config, urls, root = site.config, site.urls, site.root
+    env = site.environment(config.source_language)
+    chooser = chooser_context(config, urls)
+    writer.write(output_file(urls.root(), urls.base_path), render(env, "root.html", chooser, root).encode("utf-8"))
+    writer.write("404.html", render(env, "root-404.html", chooser, root).encode("utf-8"))
+    writer.write(TRANSLATION_STATUS, render(env, "translations.html", status_context(config, urls), root).encode("utf-8"))
+    for product in site.catalogue.products:
+        localisers = site.localisers
+        targets = [
+            (language, urls.page(PageId("product", product.slug), language), localisers[code](product.name))
+            for code, language in config.languages.items()
+        ]
+        context = {
+            "lang": config.languages[config.source_language],
+            "targets": targets,
+            "title": localisers[config.source_language](product.name),
+            "canonical": urls.absolute(urls.short(product.slug)),
+        }
+        writer.write(output_file(urls.short(product.slug), urls.base_path), render(env, "short.html", context, root).encode("utf-8"))
+        writer.write(
+            output_file(urls.qr(product.slug), urls.base_path), qr_svg(urls.absolute(urls.short(product.slug)), product.name.source)
+        )
+    for name, data in sitemap_files(config, site.graph, urls).items():
+        writer.write(name, data)
+    writer.write("robots.txt", robots(urls))
+    for name, asset in site.assets.items():
+        writer.copy(asset.path, f"assets/{name}")
+    for image in sorted({image.src for entry in site.catalogue.entries() for image in entry_images(entry)}):
+        writer.copy(root / IMAGES / image, f"images/{image}")
+
+
+def build_site(
+    root: Path, out: Path, today: dt.date | None = None, progress: Progress = lambda _: None, pseudo: bool = False
+) -> BuildReport:
+    """Build the site into ``out``; with ``pseudo``, add the pseudo-languages en-XA and ar-XB."""
+    started = time.perf_counter()
+    site = prepare(root, today or build_date(), pseudo)
     pages = 0
     with SiteWriter(out) as writer:
-        for code, language in config.languages.items():
-            env = make_environment(themes, ui_chain(config, code), common)
-            views = Views(config, index, urls, language, localisers[code], today)
-            for page in graph.pages:
-                html = render(env, TEMPLATES[page.kind], page_context(views, graph, page), root)
-                writer.write(output_file(urls.page(page, language), urls.base_path), html.encode("utf-8"))
-                pages += 1
-            progress(f"{language.code}: {len(graph.pages)} pages")
-        source_env = make_environment(themes, ui_chain(config, config.source_language), common)
-        root_context = chooser_context(config, urls)
-        writer.write(output_file(urls.root(), urls.base_path), render(source_env, "root.html", root_context, root).encode("utf-8"))
-        writer.write("404.html", render(source_env, "root-404.html", root_context, root).encode("utf-8"))
-        writer.write(TRANSLATION_STATUS, render(source_env, "translations.html", status_context(config, urls), root).encode("utf-8"))
-        for name, asset in assets.items():
-            writer.copy(asset.path, f"assets/{name}")
-        for image in sorted({image.src for entry in catalogue.entries() for image in entry_images(entry)}):
-            writer.copy(root / IMAGES / image, f"images/{image}")
+        for code in site.config.languages:
+            pages += write_language(site, code, writer)
+            progress(f"{code}: {len(site.graph.pages)} pages")
+        write_shared(site, writer)
+        progress(index_for_search(writer.temp))
         files = writer.written
-    return BuildReport(pages, len(config.languages), files, time.perf_counter() - started)
+    return BuildReport(pages, len(site.config.languages), files, time.perf_counter() - started)

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from . import structured_data
 from .localise import Localised
 from .problems import CatalogueError, Problem, relative
 
@@ -44,6 +45,7 @@ def make_environment(themes: tuple[Path, ...], translations: gettext.NullTransla
     env.policies.update(I18N_POLICIES)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["t"] = localised_html
+    env.filters["jsonld"] = structured_data.script
     env.globals.update(globals_)
     return env
 

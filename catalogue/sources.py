@@ -13,7 +13,10 @@ from .problems import Problem, Problems, did_you_mean, relative
 CONTENT = "content"
 IMAGES = "content/images"
 MAX_ENTRY_BYTES = 1_000_000
-RESERVED_PAGE_SLUGS = {"products", "producers", "experiences", "categories", "stars", "regions", "images", "assets", "p", "404"}
+RESERVED_PAGE_SLUGS = {
+    *("products", "producers", "experiences", "categories", "stars", "regions", "images", "assets", "p", "qr", "404"),
+    *("search", "calendar", "brochure", "feed.xml", "catalogue.json", "catalogue.csv", "_translations"),
+}
 
 
 def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
@@ -102,8 +105,13 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
         require(product, "producer", product.producer, producers, "producers")
         for index, slug in enumerate(product.experiences):
             require(product, f"experiences[{index}]", slug, experiences, "experiences")
+    products = {p.slug for p in catalogue.products}
     for experience in catalogue.experiences:
         require(experience, "producer", experience.producer, producers, "producers")
+        for index, stop in enumerate(experience.stops):
+            require(experience, f"stops[{index}].product", stop.product, products, "products")
+            require(experience, f"stops[{index}].producer", stop.producer, producers, "producers")
+            require(experience, f"stops[{index}].experience", stop.experience, experiences, "experiences")
     return problems
 
 

@@ -19,7 +19,15 @@ SECTION_FOLDERS = {
     "producer": "producers",
     "experience": "experiences",
 }
-LIST_FOLDERS = {"products": "products", "producers": "producers", "experiences": "experiences"}
+LIST_FOLDERS = {
+    "products": "products",
+    "producers": "producers",
+    "experiences": "experiences",
+    "search": "search",
+    "calendar": "calendar",
+    "brochure": "brochure",
+}
+LANGUAGE_FILES = {"feed": "feed.xml", "export-json": "catalogue.json", "export-csv": "catalogue.csv"}
 
 
 @dataclass(frozen=True, order=True)
@@ -54,6 +62,16 @@ class Urls:
     def root(self) -> str:
         return self.base_path
 
+    def short(self, slug: str) -> str:
+        """The permanent, language-negotiating address printed in QR stamps: /p/<slug>/."""
+        return f"{self.base_path}p/{slug}/"
+
+    def qr(self, slug: str) -> str:
+        return f"{self.base_path}qr/{slug}.svg"
+
+    def sitemap(self) -> str:
+        return self.base_path + "sitemap.xml"
+
     def image(self, src: str) -> str:
         return f"{self.base_path}images/{src}"
 
@@ -71,6 +89,10 @@ def relative_page(page: PageId, language: Language) -> str:
         return f"{prefix}{LIST_FOLDERS[page.kind]}/"
     if page.kind == "page":
         return f"{prefix}{page.key}/"
+    if page.kind == "stamps":
+        return f"{prefix}producers/{page.key}/stamps/"
+    if page.kind in LANGUAGE_FILES:
+        return prefix + LANGUAGE_FILES[page.kind]
     return f"{prefix}{SECTION_FOLDERS[page.kind]}/{page.key}/"
 
 

@@ -7,7 +7,8 @@ dates, URLs); they never look data up or build URLs themselves.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import gettext
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale
@@ -91,6 +92,10 @@ class Views:
     language: Language
     localise: Localiser
     today: dt.date
+    ui: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)  # theme strings, for data outside templates
+
+    def _(self, message: str) -> str:
+        return self.ui.gettext(message)
 
     @property
     def locale(self) -> Locale:
@@ -112,6 +117,9 @@ class Views:
             return None
         rate = self.config.exchange_rates.get(self.language.currency) if self.language.currency else None
         return formatting.price_text(product.price, self.locale, rate)
+
+    def month_names(self) -> dict[int, str]:
+        return formatting.month_names(self.locale)
 
     def months(self, season: tuple[int, ...]) -> tuple[str, ...]:
         return tuple(formatting.months(season, self.locale))

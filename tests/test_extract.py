@@ -157,3 +157,16 @@ def test_long_lines_are_never_wrapped(multilingual):
     extract(multilingual, NOW)
     for path in ("locales/content.pot", "locales/fr/LC_MESSAGES/content.po"):
         assert f'msgid "{long}"\n' in (multilingual / path).read_text(encoding="utf-8")
+
+
+def test_previous_source_survives_later_extracts(multilingual):
+    """Babel reads '#| msgid' lines back as comments and drops them on update: we keep them."""
+    product = multilingual / "content/products/my-chu.md"
+    product.write_text(product.read_text(encoding="utf-8").replace("Trần qua nước sôi.", "Trần qua nước thật sôi."), encoding="utf-8")
+    extract(multilingual, NOW)
+    po = multilingual / "locales/en/LC_MESSAGES/content.po"
+    first = po.read_text(encoding="utf-8")
+    assert extract(multilingual, NOW + dt.timedelta(days=1)).written == ()
+    assert po.read_text(encoding="utf-8") == first
+    assert '#, fuzzy\n#| msgid "Trần qua nước sôi."\nmsgid "Trần qua nước thật sôi."' in first
+    assert "# |" not in first
