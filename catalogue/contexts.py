@@ -89,6 +89,11 @@ def product(views: Views, page: PageId) -> Context:
         "certificate": views.certificate(item.certificate),
         "experiences": tuple(views.experience_card(views.index.experiences[slug]) for slug in item.experiences),
         "shops": views.links(item.shops),
+        "producer_entry": views.index.producers.get(item.producer),
+        "producer_shops": views.links(views.index.producers[item.producer].shops) if item.producer in views.index.producers else (),
+        "export": views.export(item.export),
+        "qr": views.urls.qr(item.slug),
+        "short_url": views.urls.absolute(views.urls.short(item.slug)),
     }
 
 
@@ -116,6 +121,7 @@ def producer(views: Views, page: PageId) -> Context:
         "shops": views.links(item.shops),
         "products": views.product_cards(views.index.by_producer.get(item.slug, ())),
         "experiences": tuple(views.experience_card(e) for e in views.index.experiences_by_producer.get(item.slug, ())),
+        "stamps_url": views.url("stamps", item.slug),
     }
 
 
@@ -128,6 +134,8 @@ def experience(views: Views, page: PageId) -> Context:
         "location": views.place(item.location),
         "producer": views.producer_link(item.producer) if item.producer else None,
         "products": views.product_cards(views.index.by_experience.get(item.slug, ())),
+        "dates": (views.date(item.dates.start), views.date(item.dates.end)) if item.dates else None,
+        "stops": tuple(views.stop(stop) for stop in item.stops),
     }
 
 

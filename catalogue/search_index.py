@@ -7,6 +7,7 @@ third-party host. Only pages marked ``data-pagefind-body`` (entries) are indexed
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -24,4 +25,12 @@ def index_for_search(site: Path) -> str:
     if result.returncode != 0:
         message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["failed"]
         raise CatalogueError([Problem("pagefind", None, None, "", f"search indexing failed: {message[0]}")])
+    _sort_entry(site / "pagefind" / "pagefind-entry.json")
     return "search index: pagefind"
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists the languages in a random order; sort them so builds are byte-identical."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

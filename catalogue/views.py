@@ -21,7 +21,7 @@ from .formatting import PriceText
 from .images import image_size
 from .index import Index
 from .localise import Localised, Localiser
-from .model import Certificate, Experience, Image, Link, Place, Producer, Product
+from .model import Certificate, Experience, Export, Image, Link, Place, Producer, Product, Stop
 from .slugs import slugify
 from .sources import IMAGES
 from .urls import PageId, Urls
@@ -80,6 +80,21 @@ class ExperienceCard:
     kind: str  # message id
     months: tuple[str, ...]
     image: ImageView | None
+
+
+@dataclass(frozen=True)
+class ExportView:
+    markets: tuple[Localised, ...]
+    standards: tuple[str, ...]
+    geographic_indication: Localised | None
+
+
+@dataclass(frozen=True)
+class StopView:
+    name: Localised
+    note: Localised | None
+    geo: tuple[float, float] | None
+    links: tuple[LinkView, ...]  # the product, producer or experience found at this stop
 
 
 @dataclass(frozen=True)
@@ -168,6 +183,25 @@ class Views:
             expires=formatting.date(certificate.expires, self.locale),
             status=certificate.status(self.today),
         )
+
+    def date(self, value: dt.date) -> str:
+        return formatting.date(value, self.locale)
+
+    def export(self, export: Export | None) -> ExportView | None:
+        if export is None:
+            return None
+        markets = tuple(self.localise(market) for market in export.markets)
+        return ExportView(markets, export.standards, self.localise.optional(export.geographic_indication))
+
+    def stop(self, stop: Stop) -> StopView:
+        links = []
+        if stop.product in self.index.products:
+            links.append(LinkView(self.url("product", stop.product), self.localise(self.index.products[stop.product].name)))
+        if stop.producer:
+            links.append(self.producer_link(stop.producer))
+        if stop.experience in self.index.experiences:
+            links.append(LinkView(self.url("experience", stop.experience), self.localise(self.index.experiences[stop.experience].name)))
+        return StopView(self.localise(stop.name), self.localise.optional(stop.note), stop.geo, tuple(link for link in links if link))
 
     def links(self, links: tuple[Link, ...]) -> tuple[LinkView, ...]:
         return tuple(LinkView(link.url, self.localise(link.name)) for link in links)
