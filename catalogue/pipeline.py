@@ -28,6 +28,7 @@ from .output import SiteWriter
 from .pagegraph import ENTRY_KINDS, TEMPLATES, PageGraph, build_graph
 from .pseudosite import PseudoTranslations, is_pseudo, pseudo_tables, with_pseudo_languages
 from .qrcodes import qr_svg
+from .raster import ImageLibrary
 from .render import make_environment, render
 from .search_index import index_for_search
 from .sitemap import robots, sitemap_files
@@ -114,6 +115,7 @@ class Site:
     assets: dict[str, Asset]
     urls: Urls
     today: dt.date
+    images: ImageLibrary
 
     def environment(self, code: str) -> jinja2.Environment:
         asset_urls = {name: self.urls.asset(name, asset.version) for name, asset in self.assets.items()}
@@ -122,7 +124,7 @@ class Site:
 
     def views(self, code: str, env: jinja2.Environment) -> Views:
         ui = ui_chain(self.config, code)
-        return Views(self.config, self.index, self.urls, self.config.languages[code], self.localisers[code], self.today, ui)
+        return Views(self.config, self.index, self.urls, self.config.languages[code], self.localisers[code], self.today, self.images, ui)
 
 
 def prepare(root: Path, today: dt.date, pseudo: bool) -> Site:
@@ -137,7 +139,19 @@ def prepare(root: Path, today: dt.date, pseudo: bool) -> Site:
     localisers = {code: Localiser.for_language(config, tables, code) for code in config.languages}
     graph = build_graph(config, index, localisers)
     themes = theme_dirs(config)
-    return Site(root, config, catalogue, index, localisers, graph, themes, theme_assets(themes), Urls.for_site(config), today)
+    return Site(
+        root,
+        config,
+        catalogue,
+        index,
+        localisers,
+        graph,
+        themes,
+        theme_assets(themes),
+        Urls.for_site(config),
+        today,
+        ImageLibrary(root, IMAGES),
+    )
 
 
 def write_language(site: Site, code: str, writer: SiteWriter) -> int:
@@ -185,7 +199,9 @@ def write_shared(site: Site, writer: SiteWriter) -> None:
     for name, asset in site.assets.items():
         writer.copy(asset.path, f"assets/{name}")
     for image in sorted({image.src for entry in site.catalogue.entries() for image in entry_images(entry)}):
-        writer.copy(root / IMAGES / image, f"images/{image}")
+        site.images.rendition(image)
+    for name, path in site.images.files().items():
+        writer.copy(path, f"images/{name}")
 
 
 def build_site(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from babel import Locale
 from markupsafe import Markup
@@ -18,12 +17,11 @@ from . import formatting, ocop
 from .body import body_html
 from .config import Language, SiteConfig
 from .formatting import PriceText
-from .images import image_size
 from .index import Index
 from .localise import Localised, Localiser
 from .model import Certificate, Experience, Export, Image, Link, Place, Producer, Product, Stop
+from .raster import ImageLibrary, Variant
 from .slugs import slugify
-from .sources import IMAGES
 from .urls import PageId, Urls
 
 
@@ -39,6 +37,8 @@ class ImageView:
     alt: Localised
     width: int | None
     height: int | None
+    webp_srcset: str = ""  # "a-480.webp 480w, a-960.webp 960w"
+    srcset: str = ""  # the same widths in the fallback format
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,7 @@ class Views:
     language: Language
     localise: Localiser
     today: dt.date
+    images: ImageLibrary
     ui: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)  # theme strings, for data outside templates
 
     def _(self, message: str) -> str:
@@ -120,9 +121,19 @@ class Views:
         return self.urls.page(PageId(kind, key), self.language)
 
     def image(self, image: Image) -> ImageView:
-        size = image_size_of(self.config.root, image.src)
-        width, height = size if size else (None, None)
-        return ImageView(self.urls.image(image.src), self.localise(image.alt), width, height)
+        rendition = self.images.rendition(image.src)
+
+        def srcset(variants: tuple[Variant, ...]) -> str:
+            return ", ".join(f"{self.urls.image(v.name)} {v.width}w" for v in variants)
+
+        return ImageView(
+            self.urls.image(rendition.src),
+            self.localise(image.alt),
+            rendition.width,
+            rendition.height,
+            srcset(rendition.webp),
+            srcset(rendition.fallback),
+        )
 
     def first_image(self, images: tuple[Image, ...]) -> ImageView | None:
         return self.image(images[0]) if images else None
@@ -218,7 +229,3 @@ class Views:
 
 def _region_slug(name: str) -> str:
     return slugify(name) if name else ""
-
-
-def image_size_of(root: Path, src: str) -> tuple[int, int] | None:
-    return image_size(root / IMAGES / src)

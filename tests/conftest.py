@@ -98,3 +98,15 @@ def translation_server():
 
     with FakeTranslationServer(slow_seconds=0.5) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def sample_public(tmp_path_factory) -> Path:
+    """The project's sample site, built once for the session (build date 15 June 2026)."""
+    import datetime as dt
+
+    from catalogue.pipeline import build_site
+
+    out = tmp_path_factory.mktemp("sample") / "public"
+    build_site(ROOT, out, today=dt.date(2026, 6, 15))
+    return out

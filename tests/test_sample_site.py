@@ -21,11 +21,9 @@ LANGUAGES = ("vi", "en", "fr", "zh-Hans", "zh-Hant", "ko", "ja")
 FULLY_TRANSLATED = ("vi", "en", "fr", "zh-Hans", "ko", "ja")
 
 
-@pytest.fixture(scope="module")
-def public(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample") / "public"
-    build_site(ROOT, out, today=dt.date(2026, 6, 15))
-    return out
+@pytest.fixture
+def public(sample_public) -> Path:
+    return sample_public
 
 
 def soup_of(path: Path) -> BeautifulSoup:

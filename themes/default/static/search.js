@@ -14,7 +14,7 @@
       resetStyles: false,
       translations: { placeholder: element.getAttribute("data-placeholder") },
       processTerm: function (term) { return term.normalize("NFC"); },
-      ranking: { metaWeights: { fold: 5 } }
+      ranking: { pageLength: 0.2, metaWeights: { fold: 5 } }
     });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query.normalize("NFC"));
