@@ -17,7 +17,7 @@ from typing import Literal
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from .files import atomic_write
 from .posyntax import po_syntax_problems
@@ -63,36 +63,74 @@ def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog |
         raise CatalogueError([Problem(relative(path, root), None, None, "", f"invalid .po file: {error}")]) from None
 
 
-PREVIOUS = re.compile(r'^\|\s*(msgctxt|msgid|msgid_plural)?\s*"(.*)"\s*$')
+PREVIOUS = re.compile(r'^(msgctxt|msgid|msgid_plural)?\s*"(.*)"$')
+PREVIOUS_START = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural)\s+)?"')
+
+
+def _previous_lines(comments: list[str]) -> tuple[list[str], list[str]]:
+    """Split comments into ``#|`` lines (rejoining lines that Babel wrapped) and the others."""
+    previous: list[str] = []
+    others = []
+    for comment in comments:
+        if not comment.startswith("|"):
+            others.append(comment)
+            continue
+        body = comment[1:].strip()
+        if previous and not PREVIOUS_START.match(body):
+            previous[-1] += " " + body  # the rest of a line Babel cut at 76 columns
+        else:
+            previous.append(body)
+    return previous, others
 
 
 def with_previous_ids(catalog: Catalog) -> Catalog:
     """Babel writes a fuzzy entry's previous source as ``#| msgid "…"`` but reads those lines
     back as comments; turn them into ``previous_id`` again, so they survive every rewrite."""
     for message in catalog:
+        lines, others = _previous_lines(message.user_comments)
         previous: list[str] = []
-        comments = []
-        for comment in message.user_comments:
-            match = PREVIOUS.match(comment)
+        for line in lines:
+            match = PREVIOUS.match(line)
             if match is None:
-                comments.append(comment)
                 continue
             keyword, text = match.groups()
-            text = text.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8") if "\\" in text else text
+            text = unescape(f'"{text}"')
             if keyword in ("msgid", "msgid_plural"):
                 previous.append(text)
             elif keyword is None and previous:
                 previous[-1] += text
-        if previous:
+        if lines:
             message.previous_id = previous
-            message.user_comments = comments
+            message.user_comments = others
     return catalog
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:
+    """The .po text: never wrapped, with each fuzzy entry's previous source as ``#|`` lines.
+
+    Babel wraps ``#|`` lines at 76 columns whatever the width, which cuts a long previous
+    msgid in the middle of its quotes (invalid for gettext); so they are written here.
+    """
     stream = io.BytesIO()
-    write_po(stream, catalog, width=WRAP_WIDTH, include_previous=True, include_lineno=False)
-    return stream.getvalue()
+    write_po(stream, catalog, width=WRAP_WIDTH, include_previous=False, include_lineno=False)
+    lines = stream.getvalue().decode("utf-8").split("\n")
+    positions = {line: index for index, line in reversed(list(enumerate(lines))) if line.startswith("msgid ")}
+    insertions = []
+    for message in catalog:
+        if message.id and message.previous_id:
+            singular = message.id[0] if isinstance(message.id, tuple) else message.id
+            index = positions.get("msgid " + normalize(singular, width=0))
+            if index is None:
+                continue
+            if index and lines[index - 1].startswith("msgctxt "):
+                index -= 1
+            keywords = ("msgid", "msgid_plural")
+            insertions.append(
+                (index, [f"#| {keyword} {normalize(text, width=0)}" for keyword, text in zip(keywords, message.previous_id, strict=False)])
+            )
+    for index, previous in sorted(insertions, reverse=True):
+        lines[index:index] = previous
+    return "\n".join(lines).encode("utf-8")
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -170,3 +171,21 @@ def test_previous_source_survives_later_extracts(multilingual):
     assert po.read_text(encoding="utf-8") == first
     assert '#, fuzzy\n#| msgid "Trần qua nước sôi."\nmsgid "Trần qua nước thật sôi."' in first
     assert "# |" not in first
+
+
+def test_a_long_previous_source_stays_on_one_valid_line(multilingual):
+    """Babel wraps '#|' lines at 76 columns inside the quotes (invalid for gettext): not here."""
+    long_old = "Mỳ làm từ **gạo** Bao thai, phơi trên giàn tre dưới nắng sớm của làng Thủ Dương, rồi bó thành từng nắm."
+    product = multilingual / "content/products/my-chu.md"
+    product.write_text(product.read_text(encoding="utf-8").replace("Mỳ làm từ **gạo** Bao thai.", long_old), encoding="utf-8")
+    extract(multilingual, NOW)
+    po = multilingual / "locales/en/LC_MESSAGES/content.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f'msgid "{long_old}"\nmsgstr ""', f'msgid "{long_old}"\nmsgstr "Noodles, long."'), encoding="utf-8")
+    product.write_text(product.read_text(encoding="utf-8").replace(long_old, long_old.replace("nắm.", "nắm nhỏ.")), encoding="utf-8")
+    extract(multilingual, NOW)
+    text = po.read_text(encoding="utf-8")
+    assert f'#| msgid "{long_old}"\n' in text
+    assert extract(multilingual, NOW).written == ()
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt:
+        assert subprocess.run([msgfmt, "-c", "-o", "/dev/null", str(po)], capture_output=True).returncode == 0
