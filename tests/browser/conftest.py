@@ -3,6 +3,7 @@ on 127.0.0.1. Every request that would leave 127.0.0.1 is blocked and recorded."
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -38,15 +39,39 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(sample_public):
-    handler = functools.partial(QuietHandler, directory=str(sample_public))
+@contextlib.contextmanager
+def serve(directory):
+    """Serve a folder on 127.0.0.1 (a free port) for the duration of the block."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_public):
+    with serve(sample_public) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pseudo_url(tmp_path_factory):
+    """The sample with the pseudo-languages en-XA and ar-XB, served."""
+    import datetime as dt
+
+    from catalogue.pipeline import build_site
+
+    from ..conftest import ROOT
+
+    out = tmp_path_factory.mktemp("pseudo") / "public"
+    build_site(ROOT, out, today=dt.date(2026, 6, 15), pseudo=True)
+    with serve(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

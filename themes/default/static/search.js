@@ -16,6 +16,8 @@
       processTerm: function (term) { return term.normalize("NFC"); },
       ranking: { pageLength: 0.2, metaWeights: { fold: 5 } }
     });
+    var input = element.querySelector("input");
+    if (input) input.setAttribute("aria-label", document.querySelector("h1").textContent);
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query.normalize("NFC"));
   }
