@@ -8,6 +8,7 @@ names the .po file and line.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -19,8 +20,11 @@ from babel.messages.catalog import Message
 from .catalogs import CONTENT, MESSAGES, catalog_path, read_catalog, state_of
 from .config import SiteConfig, load_config
 from .glossary import Glossary, load_glossary
+from .index import build_index
+from .links import link_problems
 from .problems import CatalogueError, Problem, relative
-from .sources import load_catalogue
+from .sources import IMAGES, entry_images, load_catalogue
+from .supervision import EXPIRY_WARNING_DAYS, certificate_problems, certificate_rows
 
 MARKUP = re.compile(r"\]\([^)\s]*\)|<https?://[^>]+>|https?://[^\s)<>\]]+|</?[A-Za-z][^<>]*>|`[^`\n]+`|%\(\w+\)[sd]|\*\*")
 NUMBER = re.compile(r"\d+(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d+)?")
@@ -125,7 +129,7 @@ def catalog_problems(config: SiteConfig, glossary: Glossary) -> list[Problem]:
     return problems
 
 
-def check(root: Path) -> list[Problem]:
+def check(root: Path, today: dt.date | None = None, expiry_days: int = EXPIRY_WARNING_DAYS) -> list[Problem]:
     """Every problem found, errors and warnings, sorted by file and line."""
     try:
         config = load_config(root)
@@ -133,9 +137,14 @@ def check(root: Path) -> list[Problem]:
         return error.problems
     problems: list[Problem] = []
     try:
-        load_catalogue(root)
+        catalogue = load_catalogue(root)
     except CatalogueError as error:
         problems.extend(error.problems)
+    else:
+        images = {image.src for entry in catalogue.entries() for image in entry_images(entry)}
+        images |= {p.relative_to(root / IMAGES).as_posix() for p in (root / IMAGES).rglob("*") if p.is_file()}
+        problems.extend(link_problems(catalogue, config, build_index(catalogue), images))
+        problems.extend(certificate_problems(certificate_rows(catalogue, today or dt.date.today(), expiry_days)))
     try:
         glossary = load_glossary(root)
     except CatalogueError as error:

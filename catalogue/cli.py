@@ -11,15 +11,22 @@ import datetime as dt
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from .check import check
 from .extract import extract
+from .json_schema import write_schemas
 from .machine import ENGINES
 from .pipeline import build_date, build_site
-from .problems import CatalogueError
+from .problems import CatalogueError, Problem
+from .scaffold import KINDS, new_entry
+from .serve import Preview, make_server, watch
+from .sources import load_catalogue
 from .status import site_status, table
+from .supervision import EXPIRY_WARNING_DAYS, certificate_rows, certificate_table
 from .translate import Options, translate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -30,6 +37,7 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="the site folder, holding content/ (default: here)")
     common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print only problems")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="say more about each step")
     main = argparse.ArgumentParser(prog="catalogue", description="Build a multilingual product catalogue site.", parents=[common])
     commands = main.add_subparsers(dest="command", metavar="command")
     build = commands.add_parser("build", parents=[common], help="build the site into public/ (the default command)")
@@ -45,8 +53,36 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     status.add_argument("--min-coverage", type=float, metavar="PERCENT", help="exit 1 if a language has less reviewed text than this")
     status.add_argument("--entries", action="store_true", help="also list every entry that is not fully reviewed")
-    commands.add_parser("check", parents=[common], help="report problems in content, configuration and catalogs")
+    check_command = commands.add_parser("check", parents=[common], help="report problems in content, configuration, catalogs and links")
+    check_command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_command.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json: one object per problem, for CI annotations"
+    )
+    check_command.add_argument("--certificates", action="store_true", help="print expired and soon-expiring OCOP certificates as a table")
+    check_command.add_argument(
+        "--expiry-days",
+        type=_positive,
+        default=EXPIRY_WARNING_DAYS,
+        metavar="DAYS",
+        help="warn of certificates expiring within DAYS (default 90)",
+    )
+    new = commands.add_parser("new", parents=[common], help="start a new entry (marked draft) with every field explained")
+    new.add_argument("kind", choices=tuple(KINDS), help="what to create")
+    new.add_argument("name", help="its name in Vietnamese; the file name (slug) is made from it")
+    serve = commands.add_parser("serve", parents=[common], help="live preview on 127.0.0.1 that rebuilds and reloads on every change")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    schema = commands.add_parser("schema", parents=[common], help="write JSON Schemas of the entry formats (for editors)")
+    schema.add_argument("--out", type=Path, help="folder to write to (default: <root>/schemas)")
     return main
+
+
+def coloured(problem: Problem) -> str:
+    """A problem's line, its severity in colour on a terminal (never in logs, nor with NO_COLOR)."""
+    text = str(problem)
+    if not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
+        return text
+    colour = "31" if problem.severity == "error" else "33"
+    return text.replace(f": {problem.severity}: ", f": \033[1;{colour}m{problem.severity}\033[0m: ", 1)
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -67,17 +103,20 @@ def now() -> dt.datetime:
 def run_build(args: argparse.Namespace, root: Path, say: Say) -> int:
     pseudo = getattr(args, "pseudo", False)
     out = (getattr(args, "out", None) or root / ("public-pseudo" if pseudo else "public")).resolve()
-    built = build_site(root, out, progress=lambda line: say(f"  {line}"), pseudo=pseudo)
+    verbose = getattr(args, "verbose", False)
+    detail = (lambda line: say(f"  {line}")) if verbose else (lambda _: None)
+    built = build_site(root, out, say=detail, pseudo=pseudo, bar=not getattr(args, "quiet", False) and not verbose)
     say(f"Built {built.pages} pages in {built.languages} languages ({built.files} files) in {built.seconds:.2f} s -> {out}")
     return EXIT_OK
 
 
 def run_extract(args: argparse.Namespace, root: Path, say: Say) -> int:
-    report = extract(root, now())
+    report = extract(root, now(), bar=not getattr(args, "quiet", False))
     theme, content = report.templates["messages"], report.templates["content"]
     say(f"Extracted {theme} theme strings and {content} content texts; {len(report.written)} files changed.")
-    for path in report.written:
-        say(f"  wrote {path}")
+    if getattr(args, "verbose", False):
+        for path in report.written:
+            say(f"  wrote {path}")
     return EXIT_OK
 
 
@@ -118,18 +157,60 @@ def run_status(args: argparse.Namespace, root: Path, say: Say) -> int:
 
 
 def run_check(args: argparse.Namespace, root: Path, say: Say) -> int:
-    problems = check(root)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    if args.certificates:
+        rows = certificate_rows(load_catalogue(root), build_date(), args.expiry_days)
+        print(certificate_table(rows) if rows else f"No OCOP certificate has expired or expires within {args.expiry_days} days.")
+        return EXIT_OK
+    problems = check(root, build_date(), args.expiry_days)
+    if args.strict:
+        problems = [replace(problem, severity="error") for problem in problems]
+    if args.format == "json":
+        print(json.dumps([asdict(problem) for problem in problems], ensure_ascii=False, indent=1))
+    else:
+        for problem in problems:
+            print(coloured(problem), file=sys.stderr)
     errors = sum(1 for problem in problems if problem.severity == "error")
     say(f"{errors} errors, {len(problems) - errors} warnings.")
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
+def run_new(args: argparse.Namespace, root: Path, say: Say) -> int:
+    path = new_entry(root, args.kind, args.name)
+    say(f"Created {path.relative_to(root).as_posix()} (marked draft: `serve` shows it, `build` leaves it out).")
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, root: Path, say: Say) -> int:
+    preview = Preview(root, build_date())
+    preview.reload()
+    server = make_server(preview, "127.0.0.1", args.port)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(preview, stop, say), daemon=True)
+    watcher.start()
+    host, port = server.server_address[:2]
+    state = f"{len(preview.problems)} problems shown in the browser" if preview.problems else "drafts included"
+    print(f"Serving http://{host}:{port}/ ({state}); press Ctrl+C to stop.", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        stop.set()
+        server.server_close()
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace, root: Path, say: Say) -> int:
+    for path in write_schemas((args.out or root / "schemas").resolve()):
+        say(f"wrote {path}")
+    return EXIT_OK
+
+
 COMMANDS = {
     None: run_build,
-    "check": run_check,
     "build": run_build,
+    "check": run_check,
+    "new": run_new,
+    "serve": run_serve,
+    "schema": run_schema,
     "extract": run_extract,
     "translate": run_translate,
     "status": run_status,
@@ -144,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args, root, say)
     except CatalogueError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(coloured(problem), file=sys.stderr)
         errors = sum(1 for p in error.problems if p.severity == "error")
         print(f"{errors} problem{'s' if errors != 1 else ''} found; nothing was written.", file=sys.stderr)
         return EXIT_PROBLEMS

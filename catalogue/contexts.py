@@ -261,6 +261,7 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
         "image": urls.absolute(views.image(images[0]).url) if images else "",
     }
     context["fold"] = search_fold(views, entry) if entry is not None else ""
+    context["draft"] = bool(entry is not None and entry.draft)
     context["feed"] = views.url("feed")
     context["calendar_url"] = views.url("calendar")
     context["search_url"] = views.url("search")

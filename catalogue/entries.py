@@ -191,6 +191,8 @@ SPECS: dict[str, tuple[type[Entry], Record]] = {
         Record(fields={"title": Field(TextSpec(max_length=160), required=True), "summary": Field(TextSpec(max_length=400))}),
     ),
 }
+for _, _record in SPECS.values():
+    _record.fields["draft"] = Field(Bool(), doc="true: shown by `serve`, left out of `build`")
 SECTIONS = tuple(SPECS)
 
 

@@ -21,6 +21,7 @@ from .catalogs import CONTENT, MACHINE_NOTE, MESSAGES, catalog_bytes, catalog_pa
 from .config import SiteConfig, load_config
 from .model import Catalogue, texts
 from .problems import CatalogueError, Problem
+from .progress import Progress
 from .render import I18N_POLICIES
 from .sources import load_catalogue
 from .themes import theme_dirs
@@ -149,7 +150,7 @@ class CatalogFile:
     catalog: Catalog
 
 
-def plan(root: Path, now: dt.datetime) -> tuple[SiteConfig, list[CatalogFile], list[CatalogFile]]:
+def plan(root: Path, now: dt.datetime, bar: bool = False) -> tuple[SiteConfig, list[CatalogFile], list[CatalogFile]]:
     """Templates and merged catalogs, in memory: what ``extract`` writes."""
     config = load_config(root)
     catalogue = load_catalogue(root)
@@ -158,9 +159,11 @@ def plan(root: Path, now: dt.datetime) -> tuple[SiteConfig, list[CatalogFile], l
         CatalogFile("", MESSAGES, template_path(root, MESSAGES), messages_template(config, now)),
     ]
     catalogs = []
+    progress = Progress(len(templates) * len(config.languages), "extract", enabled=bar)
     for template in templates:
         settle_template(template.path, template.catalog, root)
         for code, language in config.languages.items():
+            progress.advance()
             if template.domain == CONTENT and code == config.source_language:
                 continue  # the source language's text is the content itself
             path = catalog_path(root, language.catalog_name, template.domain)
@@ -174,7 +177,7 @@ def write_all(root: Path, files: list[CatalogFile]) -> list[str]:
     return [file.path.relative_to(root).as_posix() for file in files if write_catalog(file.path, file.catalog)]
 
 
-def extract(root: Path, now: dt.datetime) -> ExtractReport:
-    _, templates, catalogs = plan(root, now)
+def extract(root: Path, now: dt.datetime, bar: bool = False) -> ExtractReport:
+    _, templates, catalogs = plan(root, now, bar)
     written = write_all(root, templates + catalogs)
     return ExtractReport({t.domain: len(t.catalog) for t in templates}, tuple(written))

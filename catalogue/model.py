@@ -126,6 +126,7 @@ class Entry:
     slug: str
     source: Location
     body: tuple[Block, ...]
+    draft: bool = False  # shown by `serve`, left out of `build`
     places: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)  # key -> where written
 
     @property
@@ -202,6 +203,6 @@ def texts(value: object) -> Iterator[Text]:
         for item in value:
             yield from texts(item)
     elif is_dataclass(value):
-        names = [item.name for item in fields(value) if item.name not in ("places", "body")]
+        names = [item.name for item in fields(value) if item.name not in ("places", "body", "draft")]
         for name in [*names, "body"] if hasattr(value, "body") else names:
             yield from texts(getattr(value, name))

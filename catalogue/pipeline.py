@@ -23,22 +23,24 @@ from .exports import export_csv, export_json
 from .feeds import atom_feed
 from .index import Index, build_index
 from .localise import Localiser, load_content_tables
-from .model import Catalogue
+from .model import Catalogue, Product
 from .output import SiteWriter
 from .pagegraph import ENTRY_KINDS, TEMPLATES, PageGraph, build_graph
+from .progress import Progress
 from .pseudosite import PseudoTranslations, is_pseudo, pseudo_tables, with_pseudo_languages
 from .qrcodes import qr_svg
 from .raster import ImageLibrary
+from .redirects import netlify_redirects
 from .render import make_environment, render
 from .search_index import index_for_search
 from .sitemap import robots, sitemap_files
-from .sources import IMAGES, entry_images, load_catalogue
+from .sources import IMAGES, EntryCache, entry_images, load_catalogue
 from .status import STATES, language_status
 from .themes import Asset, theme_assets, theme_dirs
-from .urls import PageId, Urls, output_file
+from .urls import LANGUAGE_FILES, PageId, Urls, output_file
 from .views import Views
 
-Progress = Callable[[str], None]
+Say = Callable[[str], None]
 
 
 def build_date() -> dt.date:
@@ -89,7 +91,7 @@ def chooser_context(config: SiteConfig, urls: Urls) -> dict:
 TRANSLATION_STATUS = "_translations/index.html"  # for translators; linked from nowhere
 
 
-def status_context(config: SiteConfig, urls: Urls) -> dict:
+def status_context(config: SiteConfig, urls: Urls, source_links: bool = False) -> dict:
     statuses = [language_status(config, code) for code in config.languages]
     pages = {
         status.code: {
@@ -98,7 +100,13 @@ def status_context(config: SiteConfig, urls: Urls) -> dict:
         }
         for status in statuses
     }
-    return {"statuses": statuses, "states": STATES, "pages": pages, "lang": config.languages[config.source_language]}
+    return {
+        "statuses": statuses,
+        "states": STATES,
+        "pages": pages,
+        "lang": config.languages[config.source_language],
+        "source_links": source_links,
+    }
 
 
 @dataclass(frozen=True)
@@ -127,10 +135,10 @@ class Site:
         return Views(self.config, self.index, self.urls, self.config.languages[code], self.localisers[code], self.today, self.images, ui)
 
 
-def prepare(root: Path, today: dt.date, pseudo: bool) -> Site:
+def prepare(root: Path, today: dt.date, pseudo: bool = False, include_drafts: bool = False, cache: EntryCache | None = None) -> Site:
     """Read and check the whole site; raises CatalogueError with every problem found."""
     config = load_config(root)
-    catalogue = load_catalogue(root)
+    catalogue = load_catalogue(root, include_drafts, cache)
     index = build_index(catalogue)
     tables = load_content_tables(config)
     if pseudo:
@@ -154,19 +162,28 @@ def prepare(root: Path, today: dt.date, pseudo: bool) -> Site:
     )
 
 
-def write_language(site: Site, code: str, writer: SiteWriter) -> int:
+def write_language(site: Site, code: str, writer: SiteWriter, tick: Callable[[], None] = lambda: None) -> int:
     """Every page of one language, its feed and its exports; returns the number of pages."""
     env = site.environment(code)
     views = site.views(code, env)
     language, urls = site.config.languages[code], site.urls
     for page in site.graph.pages:
-        html = render(env, TEMPLATES[page.kind], page_context(views, site.graph, page), site.root)
-        writer.write(output_file(urls.page(page, language), urls.base_path), html.encode("utf-8"))
-    title = site.config.title_in(code)[0]
-    writer.write(output_file(urls.page(PageId("feed"), language), urls.base_path), atom_feed(views, title))
-    writer.write(output_file(urls.page(PageId("export-json"), language), urls.base_path), export_json(views))
-    writer.write(output_file(urls.page(PageId("export-csv"), language), urls.base_path), export_csv(views))
+        writer.write(output_file(urls.page(page, language), urls.base_path), render_page(site, env, views, page))
+        tick()
+    for kind in LANGUAGE_FILES:
+        writer.write(output_file(urls.page(PageId(kind), language), urls.base_path), language_file(site, views, kind))
     return len(site.graph.pages)
+
+
+def render_page(site: Site, env: jinja2.Environment, views: Views, page: PageId) -> bytes:
+    return render(env, TEMPLATES[page.kind], page_context(views, site.graph, page), site.root).encode("utf-8")
+
+
+def language_file(site: Site, views: Views, kind: str) -> bytes:
+    """A language's feed or export."""
+    if kind == "feed":
+        return atom_feed(views, site.config.title_in(views.language.code)[0])
+    return export_json(views) if kind == "export-json" else export_csv(views)
 
 
 def write_shared(site: Site, writer: SiteWriter) -> None:
@@ -196,6 +213,7 @@ def write_shared(site: Site, writer: SiteWriter) -> None:
     for name, data in sitemap_files(config, site.graph, urls).items():
         writer.write(name, data)
     writer.write("robots.txt", robots(urls))
+    writer.write("_redirects", netlify_redirects(config, urls))
     for name, asset in site.assets.items():
         writer.copy(asset.path, f"assets/{name}")
     for image in sorted({image.src for entry in site.catalogue.entries() for image in entry_images(entry)}):
@@ -204,18 +222,38 @@ def write_shared(site: Site, writer: SiteWriter) -> None:
         writer.copy(path, f"images/{name}")
 
 
+def short_page(site: Site, env: jinja2.Environment, product: Product) -> bytes:
+    """/p/<slug>/: the product in every language; a script picks the reader's."""
+    config, urls, localisers = site.config, site.urls, site.localisers
+    targets = [
+        (language, urls.page(PageId("product", product.slug), language), localisers[code](product.name))
+        for code, language in config.languages.items()
+    ]
+    context = {
+        "lang": config.languages[config.source_language],
+        "targets": targets,
+        "title": localisers[config.source_language](product.name),
+        "canonical": urls.absolute(urls.short(product.slug)),
+    }
+    return render(env, "short.html", context, site.root).encode("utf-8")
+
+
 def build_site(
-    root: Path, out: Path, today: dt.date | None = None, progress: Progress = lambda _: None, pseudo: bool = False
+    root: Path, out: Path, today: dt.date | None = None, say: Say = lambda _: None, pseudo: bool = False, bar: bool = False
 ) -> BuildReport:
-    """Build the site into ``out``; with ``pseudo``, add the pseudo-languages en-XA and ar-XB."""
+    """Build the site into ``out``; with ``pseudo``, add the pseudo-languages en-XA and ar-XB.
+
+    ``say`` receives a line per stage (for --verbose); ``bar`` shows a progress bar of pages.
+    """
     started = time.perf_counter()
     site = prepare(root, today or build_date(), pseudo)
     pages = 0
+    progress = Progress(len(site.graph.pages) * len(site.config.languages), "build", enabled=bar)
     with SiteWriter(out) as writer:
         for code in site.config.languages:
-            pages += write_language(site, code, writer)
-            progress(f"{code}: {len(site.graph.pages)} pages")
+            pages += write_language(site, code, writer, progress.advance)
+            say(f"{code}: {len(site.graph.pages)} pages")
         write_shared(site, writer)
-        progress(index_for_search(writer.temp))
+        say(index_for_search(writer.temp))
         files = writer.written
     return BuildReport(pages, len(site.config.languages), files, time.perf_counter() - started)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+LOG_FROM = 1000
+
 
 class Progress:
     def __init__(self, total: int, label: str, enabled: bool = True, stream: TextIO | None = None):
@@ -12,6 +14,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.enabled = enabled and total > 0
         self.terminal = self.stream.isatty()
+        self.logged = total >= LOG_FROM  # off a terminal, only long work is worth a line per 10 %
         self._last_tenth = -1
 
     def advance(self, step: int = 1) -> None:
@@ -25,6 +28,6 @@ class Progress:
             if self.done >= self.total:
                 self.stream.write("\n")
             self.stream.flush()
-        elif (tenth := 10 * self.done // self.total) != self._last_tenth:
+        elif self.logged and (tenth := 10 * self.done // self.total) != self._last_tenth:
             self._last_tenth = tenth
             self.stream.write(f"{self.label}: {self.done}/{self.total}\n")

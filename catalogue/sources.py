@@ -43,19 +43,36 @@ def entry_files(root: Path, section: str) -> list[Path]:
     return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 
-def load_catalogue(root: Path) -> Catalogue:
-    """Read, type and cross-check every entry; raises CatalogueError with all problems."""
+EntryCache = dict[Path, tuple[tuple[int, int], Entry | None, list[Problem]]]
+
+
+def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | None) -> tuple[Entry | None, list[Problem]]:
+    """One entry file, parsed once: with a cache, again only when its size or time changed."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    if cache is not None and path in cache and cache[path][0] == stamp:
+        return cache[path][1], cache[path][2]
+    text, problems = read_text(path, root)
+    entry = None
+    if text is not None:
+        entry, problems = read_entry(section, path.stem, relative(path, root), text)
+    if cache is not None:
+        cache[path] = (stamp, entry, problems)
+    return entry, problems
+
+
+def load_catalogue(root: Path, include_drafts: bool = False, cache: EntryCache | None = None) -> Catalogue:
+    """Read, type and cross-check every entry; raises CatalogueError with all problems.
+
+    Entries marked ``draft: true`` are left out unless ``include_drafts`` (as ``serve`` does).
+    """
     problems = Problems()
     found: dict[str, list[Entry]] = {section: [] for section in SECTIONS}
     for section in SECTIONS:
         for path in entry_files(root, section):
-            text, unreadable = read_text(path, root)
-            problems.extend(unreadable)
-            if text is None:
-                continue
-            entry, wrong = read_entry(section, path.stem, relative(path, root), text)
+            entry, wrong = read_entry_file(root, section, path, cache)
             problems.extend(wrong)
-            if entry is not None:
+            if entry is not None and (include_drafts or not entry.draft):
                 found[section].append(entry)
     for section, entries in found.items():
         problems.extend(duplicate_slugs(entries))

@@ -18,6 +18,7 @@ from .body import body_html
 from .config import Language, SiteConfig
 from .formatting import PriceText
 from .index import Index
+from .links import localise_links
 from .localise import Localised, Localiser
 from .model import Certificate, Experience, Export, Image, Link, Place, Producer, Product, Stop
 from .raster import ImageLibrary, Variant
@@ -218,7 +219,8 @@ class Views:
         return tuple(LinkView(link.url, self.localise(link.name)) for link in links)
 
     def body(self, blocks) -> Markup:
-        return body_html(blocks, self.localise)
+        folders = {language.folder for language in self.config.languages.values()}
+        return Markup(localise_links(body_html(blocks, self.localise), self.urls.base_path, self.language.folder, folders))
 
     def in_season(self) -> tuple[Product, ...]:
         return tuple(p for p in self.index.catalogue.products if self.today.month in p.season)
