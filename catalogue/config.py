@@ -14,6 +14,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
+from .files import read_text
 from .problems import Problem, Problems, did_you_mean
 from .schema import INVALID, Bool, Choice, Date, Field, Float, Int, ListOf, MapOf, OneOrMany, Record, Str, Url
 from .yamlsource import Document, locations, parse_yaml
@@ -164,15 +165,14 @@ def load_config(root: Path) -> SiteConfig:
     """Read and check site.yaml; raises CatalogueError with every problem found."""
     problems = Problems()
     path = root / SITE_FILE
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not path.is_file():
         problems.add(Problem(SITE_FILE, None, None, "", "not found: a site needs content/site.yaml"))
         problems.raise_if_errors()
-    except (UnicodeDecodeError, OSError) as error:
-        problems.add(Problem(SITE_FILE, None, None, "", f"cannot be read as UTF-8 text: {error}"))
-        problems.raise_if_errors()
-    document, found = parse_yaml(text.replace("\r\n", "\n"), SITE_FILE)
+    text, unreadable = read_text(path, root)
+    problems.extend(unreadable)
+    problems.raise_if_errors()
+    assert text is not None
+    document, found = parse_yaml(text, SITE_FILE)
     problems.extend(found)
     problems.raise_if_errors()
     assert document is not None

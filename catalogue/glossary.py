@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from .files import read_text
 from .problems import CatalogueError, Problem
 from .schema import INVALID, MapOf, Spec, Str
-from .sources import read_text
 from .yamlsource import parse_yaml
 
 GLOSSARY_FILE = "locales/glossary.yaml"

@@ -7,35 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from .entries import SECTIONS, read_entry
+from .files import read_text
 from .model import Catalogue, Entry, Experience, Image, Page, Producer, Product
 from .problems import Problem, Problems, did_you_mean, relative
 
 CONTENT = "content"
 IMAGES = "content/images"
-MAX_ENTRY_BYTES = 1_000_000
 RESERVED_PAGE_SLUGS = {
     *("products", "producers", "experiences", "categories", "stars", "regions", "images", "assets", "p", "qr", "404"),
     *("search", "calendar", "brochure", "feed.xml", "catalogue.json", "catalogue.csv", "_translations"),
 }
-
-
-def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
-    """A file's text, or a problem saying why it is not readable UTF-8 text."""
-    name = relative(path, root)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(name, None, None, "", f"cannot be read: {error.strerror}")]
-    if len(data) > MAX_ENTRY_BYTES:
-        return None, [Problem(name, None, None, "", f"is too large ({len(data):,} bytes, at most {MAX_ENTRY_BYTES:,})")]
-    if b"\0" in data:
-        return None, [Problem(name, None, None, "", "is a binary file, not text")]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return None, [Problem(name, line, None, "", "is not UTF-8 text (save it as UTF-8)")]
-    return text.replace("\r\n", "\n"), []
 
 
 def entry_files(root: Path, section: str) -> list[Path]:
@@ -48,6 +29,9 @@ EntryCache = dict[Path, tuple[tuple[int, int], Entry | None, list[Problem]]]
 
 def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | None) -> tuple[Entry | None, list[Problem]]:
     """One entry file, parsed once: with a cache, again only when its size or time changed."""
+    content = (root / CONTENT).resolve()
+    if not path.resolve().is_relative_to(content):
+        return None, [Problem(relative(path, root), None, None, "", f"is a link to a file outside {CONTENT}/: copy the file instead")]
     stat = path.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
     if cache is not None and path in cache and cache[path][0] == stamp:
