@@ -12,42 +12,22 @@ import datetime as dt
 import re
 import shutil
 import subprocess
-from collections import Counter
 from pathlib import Path
 
 from babel.messages.catalog import Message
 
 from .catalogs import CONTENT, MESSAGES, catalog_path, read_catalog, state_of
 from .config import SiteConfig, load_config
+from .consistency import markup_difference, numbers_of, pairs, plural_problems
 from .glossary import Glossary, load_glossary
 from .index import build_index
 from .links import link_problems
 from .problems import CatalogueError, Problem, relative
+from .sitecatalogs import FUZZY_HEADER
 from .sources import IMAGES, entry_images, load_catalogue
 from .supervision import EXPIRY_WARNING_DAYS, certificate_problems, certificate_rows
 
-MARKUP = re.compile(r"\]\([^)\s]*\)|<https?://[^>]+>|https?://[^\s)<>\]]+|</?[A-Za-z][^<>]*>|`[^`\n]+`|%\(\w+\)[sd]|\*\*")
-NUMBER = re.compile(r"\d+(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d+)?")
 MSGFMT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.*)$")
-
-
-def markup_of(text: str) -> Counter[str]:
-    return Counter(MARKUP.findall(text))
-
-
-def numbers_of(text: str) -> Counter[str]:
-    """Numbers of two digits or more (prices, years, weights), separators ignored: single
-    digits are often written as words ("tháng 6" is "June"), so they are not compared."""
-    found = (re.sub(r"[.,\u202f\u00a0 ]", "", number) for number in NUMBER.findall(text))
-    return Counter(number for number in found if len(number) > 1)
-
-
-def pairs(message: Message) -> list[tuple[str, str]]:
-    """(source, translation) for each form of a translated message."""
-    if isinstance(message.id, tuple):
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        return [(message.id[0] if index == 0 else message.id[1], text) for index, text in enumerate(strings) if text]
-    return [(message.id, message.string)] if message.string else []
 
 
 def message_problems(message: Message, where: str, lang: str, glossary: Glossary) -> list[Problem]:
@@ -56,12 +36,8 @@ def message_problems(message: Message, where: str, lang: str, glossary: Glossary
     if state_of(message) in ("missing", "outdated"):
         return found
     for source, translation in pairs(message):
-        if markup_of(source) != markup_of(translation):
-            lost = sorted((markup_of(source) - markup_of(translation)).elements())
-            added = sorted((markup_of(translation) - markup_of(source)).elements())
-            found.append(
-                Problem(where, line, None, "", f"markup, link or placeholder differs from the source (lost {lost}, added {added})")
-            )
+        if (difference := markup_difference(source, translation)) is not None:
+            found.append(Problem(where, line, None, "", difference))
         lost_numbers = sorted((numbers_of(source) - numbers_of(translation)).elements())
         if lost_numbers:
             message_text = f"numbers of the source missing in the translation: {', '.join(lost_numbers)}"
@@ -116,9 +92,8 @@ def catalog_problems(config: SiteConfig, glossary: Glossary) -> list[Problem]:
                 problems.append(Problem(relative(path, config.root), None, None, "", "missing: run `python build.py extract`", "warning"))
                 continue
             if catalog.fuzzy:
-                problems.append(
-                    Problem(relative(path, config.root), 1, None, "", "the header is marked fuzzy: gettext tools skip the whole file")
-                )
+                problems.append(Problem(relative(path, config.root), 1, None, "", FUZZY_HEADER))
+            problems.extend(plural_problems(catalog, relative(path, config.root), language.locale))
             problems.extend(msgfmt_problems(path, config.root))
             where = relative(path, config.root)
             if domain == CONTENT:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalogs import CONTENT, Translation, catalog_path, content_table, read_catalog
+from .catalogs import Translation
 from .config import SiteConfig
 from .model import Text, texts
 
@@ -27,16 +27,6 @@ class Localised:
 
     def __str__(self) -> str:
         return self.text
-
-
-def load_content_tables(config: SiteConfig) -> dict[str, dict[str, Translation]]:
-    """The content catalog of every language but the source, as lookup tables."""
-    tables = {}
-    for code, language in config.languages.items():
-        if code != config.source_language:
-            path = catalog_path(config.root, language.catalog_name, CONTENT)
-            tables[code] = content_table(read_catalog(path, config.root, language.catalog_name))
-    return tables
 
 
 @dataclass(frozen=True)

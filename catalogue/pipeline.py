@@ -16,13 +16,12 @@ from pathlib import Path
 
 import jinja2
 
-from .catalogs import MESSAGES, catalog_path, read_catalog, ui_translations
 from .config import SiteConfig, load_config
 from .contexts import page_context
 from .exports import export_csv, export_json
 from .feeds import atom_feed
 from .index import Index, build_index
-from .localise import Localiser, load_content_tables
+from .localise import Localiser
 from .model import Catalogue, Product
 from .output import SiteWriter
 from .pagegraph import ENTRY_KINDS, TEMPLATES, PageGraph, build_graph
@@ -33,6 +32,7 @@ from .raster import ImageLibrary
 from .redirects import netlify_redirects
 from .render import make_environment, render
 from .search_index import index_for_search
+from .sitecatalogs import SiteCatalogs, load_site_catalogs
 from .sitemap import robots, sitemap_files
 from .sources import IMAGES, EntryCache, entry_images, load_catalogue
 from .status import STATES, language_status
@@ -57,23 +57,6 @@ class BuildReport:
     languages: int
     files: int
     seconds: float
-
-
-def ui_chain(config: SiteConfig, code: str) -> gettext.NullTranslations:
-    """The theme strings of a language, falling back along its chain, then to the English ids."""
-    if is_pseudo(code):
-        return PseudoTranslations(rtl=config.languages[code].dir == "rtl")
-    chain: gettext.NullTranslations | None = None
-    for lang in (code, *config.languages[code].fallback):
-        language = config.languages[lang]
-        catalog = read_catalog(catalog_path(config.root, language.catalog_name, MESSAGES), config.root, language.catalog_name)
-        translations = ui_translations(catalog, with_drafts=language.publish == "drafts")
-        if chain is None:
-            chain = translations
-        else:
-            chain.add_fallback(translations)
-    assert chain is not None
-    return chain
 
 
 def chooser_context(config: SiteConfig, urls: Urls) -> dict:
@@ -124,15 +107,21 @@ class Site:
     urls: Urls
     today: dt.date
     images: ImageLibrary
+    catalogs: SiteCatalogs
+
+    def ui(self, code: str) -> gettext.NullTranslations:
+        if is_pseudo(code):
+            return PseudoTranslations(rtl=self.config.languages[code].dir == "rtl")
+        return self.catalogs.ui_chain(code)
 
     def environment(self, code: str) -> jinja2.Environment:
         asset_urls = {name: self.urls.asset(name, asset.version) for name, asset in self.assets.items()}
         common = {"assets": asset_urls, "languages": tuple(self.config.languages.values()), "today": self.today}
-        return make_environment(self.themes, ui_chain(self.config, code), common)
+        return make_environment(self.themes, self.ui(code), common)
 
     def views(self, code: str, env: jinja2.Environment) -> Views:
-        ui = ui_chain(self.config, code)
-        return Views(self.config, self.index, self.urls, self.config.languages[code], self.localisers[code], self.today, self.images, ui)
+        language = self.config.languages[code]
+        return Views(self.config, self.index, self.urls, language, self.localisers[code], self.today, self.images, self.ui(code))
 
 
 def prepare(root: Path, today: dt.date, pseudo: bool = False, include_drafts: bool = False, cache: EntryCache | None = None) -> Site:
@@ -140,26 +129,16 @@ def prepare(root: Path, today: dt.date, pseudo: bool = False, include_drafts: bo
     config = load_config(root)
     catalogue = load_catalogue(root, include_drafts, cache)
     index = build_index(catalogue)
-    tables = load_content_tables(config)
+    catalogs = load_site_catalogs(config)
+    tables = catalogs.content_tables()
     if pseudo:
         config = with_pseudo_languages(config)
         tables.update(pseudo_tables(catalogue))
     localisers = {code: Localiser.for_language(config, tables, code) for code in config.languages}
     graph = build_graph(config, index, localisers)
     themes = theme_dirs(config)
-    return Site(
-        root,
-        config,
-        catalogue,
-        index,
-        localisers,
-        graph,
-        themes,
-        theme_assets(themes),
-        Urls.for_site(config),
-        today,
-        ImageLibrary(root, IMAGES),
-    )
+    assets, urls, images = theme_assets(themes), Urls.for_site(config), ImageLibrary(root, IMAGES)
+    return Site(root, config, catalogue, index, localisers, graph, themes, assets, urls, today, images, catalogs)
 
 
 def write_language(site: Site, code: str, writer: SiteWriter, tick: Callable[[], None] = lambda: None) -> int:

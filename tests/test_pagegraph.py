@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from catalogue.config import load_config
 from catalogue.index import build_index
-from catalogue.localise import Localiser, load_content_tables
+from catalogue.localise import Localiser
 from catalogue.pagegraph import build_graph
+from catalogue.sitecatalogs import load_site_catalogs
 from catalogue.sources import load_catalogue
 from catalogue.urls import PageId, Urls, output_file
 
@@ -13,7 +14,7 @@ from catalogue.urls import PageId, Urls, output_file
 def graph_of(root):
     config = load_config(root)
     index = build_index(load_catalogue(root))
-    tables = load_content_tables(config)
+    tables = load_site_catalogs(config).content_tables()
     localisers = {code: Localiser.for_language(config, tables, code) for code in config.languages}
     return config, index, localisers, build_graph(config, index, localisers)
 

@@ -12,7 +12,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from catalogue.config import load_config
-from catalogue.pipeline import build_site
 from catalogue.sources import load_catalogue
 
 from .conftest import ROOT

@@ -96,7 +96,7 @@ def test_check_finds_false_format_flags_and_fuzzy_headers(multilingual):
     po.write_text(text.replace('msgid ""\nmsgstr ""', '#, fuzzy\nmsgid ""\nmsgstr ""', 1), encoding="utf-8")
     messages = [p.message for p in check(multilingual)]
     assert "content carries a false python-format flag (content is plain text)" in messages
-    assert "the header is marked fuzzy: gettext tools skip the whole file" in messages
+    assert "the header is marked fuzzy: gettext tools would skip the whole file; remove the fuzzy mark" in messages
 
 
 def test_check_runs_msgfmt(multilingual):
