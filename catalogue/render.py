@@ -20,6 +20,12 @@ from .localise import Localised
 from .problems import CatalogueError, Problem, relative
 
 I18N_POLICIES = {"ext.i18n.trimmed": True}  # must match extraction's `trimmed` option
+# Scripts only from the site itself (the theme's files and the search index's WebAssembly);
+# nothing inline runs, so injected text could not run either.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 @jinja2.pass_context
@@ -43,10 +49,15 @@ def make_environment(themes: tuple[Path, ...], translations: gettext.NullTransla
         keep_trailing_newline=False,
     )
     env.policies.update(I18N_POLICIES)
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    # Jinja marks translations as safe HTML; a translation is text, so it is escaped here.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: escape(translations.gettext(message)),
+        ngettext=lambda singular, plural, n: escape(translations.ngettext(singular, plural, n)),
+        newstyle=True,
+    )
     env.filters["t"] = localised_html
     env.filters["jsonld"] = structured_data.script
-    env.globals.update(globals_)
+    env.globals.update(globals_, csp=CONTENT_SECURITY_POLICY)
     return env
 
 

@@ -35,8 +35,7 @@ from .sources import EntryCache, entry_images
 from .urls import LANGUAGE_FILES, PageId
 
 WATCHED = ("content", "themes", "locales")
-RELOAD_SCRIPT = b"""<script>
-(function () {
+RELOAD_JS = b"""(function () {
   var seen = null;
   function poll() {
     fetch("/__version").then(function (r) { return r.text(); }).then(function (version) {
@@ -47,7 +46,8 @@ RELOAD_SCRIPT = b"""<script>
   }
   poll();
 })();
-</script>"""
+"""
+RELOAD_SCRIPT = b'<script src="/__livereload.js"></script>'  # a file, so the pages' CSP allows it
 
 Response = tuple[int, str, bytes]
 
@@ -127,6 +127,8 @@ class Preview:
             routes, problems, version = self.routes, self.problems, self.version
         if path == "/__version":
             return 200, "text/plain", str(version).encode()
+        if path == "/__livereload.js":
+            return 200, "text/javascript", RELOAD_JS
         if problems:
             return 500, "text/html; charset=utf-8", error_page(problems)
         make = routes.get(path) or routes.get(path + "/") or routes.get(path.removesuffix("index.html"))

@@ -192,7 +192,7 @@ def test_serve_shows_edits_errors_and_recovery(served):
     url, root = served
     page = url + "/en/products/my-chu/"
     status, body = fetch(page)
-    assert status == 200 and "Chũ noodles" in body and "/__version" in body
+    assert status == 200 and "Chũ noodles" in body and "/__livereload.js" in body
     product = root / "content/products/my-chu.md"
     original = product.read_text(encoding="utf-8")
     product.write_text(original.replace("stars: 4", "stars: 5"), encoding="utf-8")
