@@ -58,6 +58,8 @@ def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog |
         return with_previous_ids(read_po(io.BytesIO(data), locale=locale, abort_invalid=True))
     except PoFileError as error:
         message = str(error).rsplit(" on ", 1)[0]
+        if "more translations than num_plurals" in message:
+            message = "a plural message has more forms than its Plural-Forms header allows"
         raise CatalogueError([Problem(relative(path, root), error.lineno, None, "", f"invalid .po file: {message}")]) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise CatalogueError([Problem(relative(path, root), None, None, "", f"invalid .po file: {error}")]) from None

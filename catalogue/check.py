@@ -24,7 +24,7 @@ from .index import build_index
 from .links import link_problems
 from .problems import CatalogueError, Problem, relative
 from .sitecatalogs import FUZZY_HEADER
-from .sources import IMAGES, entry_images, load_catalogue
+from .sources import entry_images, load_catalogue
 from .supervision import EXPIRY_WARNING_DAYS, certificate_problems, certificate_rows
 
 MSGFMT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.*)$")
@@ -117,7 +117,6 @@ def check(root: Path, today: dt.date | None = None, expiry_days: int = EXPIRY_WA
         problems.extend(error.problems)
     else:
         images = {image.src for entry in catalogue.entries() for image in entry_images(entry)}
-        images |= {p.relative_to(root / IMAGES).as_posix() for p in (root / IMAGES).rglob("*") if p.is_file()}
         problems.extend(link_problems(catalogue, config, build_index(catalogue), images))
         problems.extend(certificate_problems(certificate_rows(catalogue, today or dt.date.today(), expiry_days)))
     try:

@@ -217,7 +217,7 @@ def check_languages(config: SiteConfig, document: Document) -> list[Problem]:
             report(f"exchange_rates.{currency}", f"{currency!r} is not a known currency")
     if config.translation.pivot and config.translation.pivot not in codes:
         report("translation.pivot", f"{config.translation.pivot!r} is not one of the site's languages")
-    if config.source_language not in config.title:
+    if config.source_language in codes and config.source_language not in config.title:
         report("title", f"needs a title in the source language {config.source_language!r}")
     folders = [language.folder for language in codes.values()]
     if len(set(folders)) != len(folders):

@@ -21,10 +21,12 @@ from .contexts import page_context
 from .exports import export_csv, export_json
 from .feeds import atom_feed
 from .index import Index, build_index
+from .links import link_problems
 from .localise import Localiser
 from .model import Catalogue, Product
 from .output import SiteWriter
 from .pagegraph import ENTRY_KINDS, TEMPLATES, PageGraph, build_graph
+from .problems import CatalogueError
 from .progress import Progress
 from .pseudosite import PseudoTranslations, is_pseudo, pseudo_tables, with_pseudo_languages
 from .qrcodes import qr_svg
@@ -129,6 +131,10 @@ def prepare(root: Path, today: dt.date, pseudo: bool = False, include_drafts: bo
     config = load_config(root)
     catalogue = load_catalogue(root, include_drafts, cache)
     index = build_index(catalogue)
+    images = {image.src for entry in catalogue.entries() for image in entry_images(entry)}
+    broken_links = link_problems(catalogue, config, index, images)
+    if broken_links:
+        raise CatalogueError(broken_links)
     catalogs = load_site_catalogs(config)
     tables = catalogs.content_tables()
     if pseudo:

@@ -52,11 +52,14 @@ def load_catalogue(root: Path, include_drafts: bool = False, cache: EntryCache |
     """
     problems = Problems()
     found: dict[str, list[Entry]] = {section: [] for section in SECTIONS}
+    unreadable: set[str] = set()  # slugs of entries with problems of their own: no follow-up errors
     for section in SECTIONS:
         for path in entry_files(root, section):
             entry, wrong = read_entry_file(root, section, path, cache)
             problems.extend(wrong)
-            if entry is not None and (include_drafts or not entry.draft):
+            if entry is None:
+                unreadable.add(path.stem)
+            elif include_drafts or not entry.draft:
                 found[section].append(entry)
     for section, entries in found.items():
         problems.extend(duplicate_slugs(entries))
@@ -67,7 +70,7 @@ def load_catalogue(root: Path, include_drafts: bool = False, cache: EntryCache |
         experiences=tuple(e for e in found["experiences"] if isinstance(e, Experience)),
         pages=tuple(e for e in found["pages"] if isinstance(e, Page)),
     )
-    problems.extend(check_references(catalogue))
+    problems.extend(check_references(catalogue, unreadable))
     problems.extend(check_images(catalogue, root))
     problems.extend(check_page_slugs(catalogue.pages))
     problems.raise_if_errors()
@@ -91,14 +94,14 @@ def _where(entry: Entry, key: str) -> tuple[str, int | None, int | None]:
     return place.path, place.line, place.column
 
 
-def check_references(catalogue: Catalogue) -> list[Problem]:
-    """Every producer and experience named by an entry must exist."""
+def check_references(catalogue: Catalogue, unreadable: set[str] = frozenset()) -> list[Problem]:  # type: ignore[assignment]
+    """Every producer and experience named by an entry must exist (or have its own problem)."""
     producers = {p.slug for p in catalogue.producers}
     experiences = {e.slug for e in catalogue.experiences}
     problems = []
 
     def require(entry: Entry, key: str, slug: str, known: set[str], section: str) -> None:
-        if slug and slug not in known:
+        if slug and slug not in known and slug not in unreadable:
             hint = did_you_mean(slug, known)
             problems.append(Problem(*_where(entry, key), key, f"no {section[:-1]} '{slug}' in content/{section}/{hint}"))
 
