@@ -40,6 +40,8 @@ class Block:
     level: int = 0  # heading level
     ordered: bool = False  # list items: numbered list
     list_id: int = 0  # items of the same list share an id
+    loose: bool = False  # an item separated from the previous one by a blank line
+    marker: str = ""  # an item's marker as written: "-", "*", "1.", "2)"
 
 
 @dataclass(frozen=True)

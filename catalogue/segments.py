@@ -47,19 +47,20 @@ def raw_blocks(body: str) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def split_items(lines: list[str]) -> list[tuple[int, str, bool]]:
-    """A list block's items: (line offset, item text without its marker, ordered)."""
+def split_items(lines: list[str]) -> list[tuple[int, str, str]]:
+    """A list block's items: (line offset, item text without its marker, the marker)."""
     first = LIST_ITEM.match(lines[0])
     assert first is not None
     indent = len(first.group(1))
-    items: list[tuple[int, list[str], bool]] = []
+    items: list[tuple[int, list[str], str]] = []
     for offset, line in enumerate(lines):
         match = LIST_ITEM.match(line)
         if match and len(match.group(1)) == indent:
-            items.append((offset, [match.group(3)], match.group(2)[0].isdigit()))
+            items.append((offset, [match.group(3)], match.group(2)))
         else:
-            items[-1][1].append(line[indent + 2 :] if line.startswith(" " * (indent + 2)) else line.strip())
-    return [(offset, "\n".join(text).strip(), ordered) for offset, text, ordered in items]
+            width = indent + len(items[-1][2]) + 1
+            items[-1][1].append(line[width:] if line.startswith(" " * width) else line.strip())
+    return [(offset, "\n".join(text).strip(), marker) for offset, text, marker in items]
 
 
 def segment(body: str, path: str, first_line: int, note: str = "body") -> tuple[Block, ...]:
@@ -76,14 +77,35 @@ def segment(body: str, path: str, first_line: int, note: str = "body") -> tuple[
             text = Text(heading.group(2), where, f"{note} heading")
             blocks.append(Block("heading", text, level=len(heading.group(1))))
         elif LIST_ITEM.match(lines[0]):
-            for offset, text, ordered in split_items(lines):
+            for offset, text, marker in split_items(lines):
+                ordered = marker[0].isdigit()
                 previous = blocks[-1] if blocks else None
-                if previous is None or previous.kind != "item" or previous.ordered != ordered:
-                    list_id += 1  # a new list starts (loose items of one list continue it)
+                new_list = previous is None or previous.kind != "item" or previous.ordered != ordered
+                list_id += new_list  # a new list starts (loose items of one list continue it)
                 item = Text(text, Location(path, line + offset), f"{note} list item")
-                blocks.append(Block("item", item, ordered=ordered, list_id=list_id))
+                blocks.append(Block("item", item, ordered=ordered, list_id=list_id, loose=offset == 0 and not new_list, marker=marker))
         elif lines[0].lstrip().startswith((">", "|", "<")):
             blocks.append(Block("block", Text("\n".join(lines), where, f"{note} block ¶{number}")))
         else:
             blocks.append(Block("paragraph", Text("\n".join(lines), where, f"{note} ¶{number}")))
     return tuple(blocks)
+
+
+def reassemble(blocks: tuple[Block, ...]) -> str:
+    """The Markdown body again, from its blocks (source wording): segment's inverse."""
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        text = block.text.source if block.text else block.raw
+        if block.kind == "heading":
+            piece = "#" * block.level + " " + text
+        elif block.kind == "item":
+            marker = (block.marker or ("1." if block.ordered else "-")) + " "
+            piece = marker + text.replace("\n", "\n" + " " * len(marker))
+        else:
+            piece = text
+        same_list = previous is not None and previous.kind == "item" and block.kind == "item" and previous.list_id == block.list_id
+        parts.append(("\n" if same_list and not block.loose else "\n\n") + piece if parts else piece)
+        previous = block
+    return "".join(parts)
+

@@ -20,6 +20,7 @@ from babel.messages.catalog import Message
 
 from .catalogs import CONTENT, MACHINE_NOTE, read_catalog, state_of, write_catalog
 from .config import SiteConfig
+from .consistency import markup_difference
 from .extract import CatalogFile, plan, without_format_flags, write_all
 from .glossary import Glossary, load_glossary
 from .machine import TranslationFailed, Translator
@@ -68,7 +69,10 @@ def draft(texts: list[str], translator: Translator, pivot: Translator | None, gl
         answer = translator.translate(protected.text)
         if pivot is not None:
             answer = pivot.translate(answer)
-        results.append(protected.restore(answer))
+        restored = protected.restore(answer)
+        if markup_difference(text, restored) is not None:  # the service's answer is untrusted text
+            raise TokenMismatch("the answer added or lost markup, links or placeholders")
+        results.append(restored)
     return results
 
 

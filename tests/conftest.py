@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import textwrap
@@ -110,3 +111,43 @@ def sample_public(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "public"
     build_site(ROOT, out, today=dt.date(2026, 6, 15))
     return out
+
+
+PAYLOAD = """<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">"'><svg onload="window.__pwned=3">"""
+MARKDOWN_PAYLOAD = f"""Xem [liên kết](javascript:window.__pwned=4) và [dữ liệu](data:text/html,<script>alert(5)</script>).
+
+<div onclick="window.__pwned=6"><p>unclosed <iframe src="https://evil.example"></iframe><script>window.__pwned=7</script>
+
+<a href="javascript:window.__pwned=8">a</a> <object data="x"></object> <style>body{{display:none}}</style>
+
+- {PAYLOAD}
+"""
+
+
+def _inject(root: Path) -> None:
+    product = root / "content/products/vai-thieu-luc-ngan.md"
+    text = product.read_text(encoding="utf-8")
+    text = text.replace("name: Vải thiều Lục Ngạn", f"name: {json.dumps(PAYLOAD, ensure_ascii=False)}", 1)
+    text = text.replace("    alt: Chùm vải thiều chín đỏ trên cành lá xanh", f"    alt: {json.dumps(PAYLOAD, ensure_ascii=False)}")
+    text = text.replace("  issuer: Bộ Nông nghiệp và Phát triển Nông thôn", f"  issuer: {json.dumps(PAYLOAD, ensure_ascii=False)}")
+    text = text.replace("  - name: Gian hàng trực tuyến (mẫu)", f"  - name: {json.dumps(PAYLOAD, ensure_ascii=False)}")
+    head, body = text.split("\n---\n", 1)
+    product.write_text(head + "\n---\n" + MARKDOWN_PAYLOAD + "\n" + body, encoding="utf-8")
+    producer = root / "content/producers/htx-hong-xuan.md"
+    producer.write_text(producer.read_text(encoding="utf-8").replace("representative: ", f"representative: {json.dumps(PAYLOAD, ensure_ascii=False)} #", 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The sample with script, event-handler, javascript: and data: payloads and broken HTML
+    in its fields and Markdown (seen through every language's fallback)."""
+    root = tmp_path_factory.mktemp("hostile") / "site"
+    for folder in ("content", "locales"):
+        shutil.copytree(ROOT / folder, root / folder)
+    _inject(root)
+    from catalogue.cli import main
+
+    assert main(["--root", str(root), "-q", "build"]) == 0
+    return root / "public"
+
+

@@ -2,7 +2,7 @@
 when used as an HTTP proxy), so deep-translator's real clients can be tested, faults included.
 
 Faults are queued: each request takes the next one ("429", "500", "slow", "garbage",
-"drop-tokens", "empty"), then the server answers normally.
+"drop-tokens", "empty", "inject" (adds script), "huge"), then the server answers normally.
 """
 
 from __future__ import annotations
@@ -73,6 +73,10 @@ class FakeTranslationServer:
             self.send(handler, 200, b"<html>not json at all")
         elif fault == "empty":
             self.send(handler, 200, b"{}")
+        elif fault == "inject":
+            self.send(handler, 200, json.dumps(body(text + ' <script>alert(1)</script><img src=x onerror="alert(2)">', target)).encode())
+        elif fault == "huge":
+            self.send(handler, 200, json.dumps(body(text * 50, target)).encode())
         elif fault == "drop-tokens":
             self.send(handler, 200, json.dumps(body(TOKEN.sub("", text), target)).encode())
         else:

@@ -229,3 +229,12 @@ def test_killed_midway_loses_nothing_and_the_next_run_completes(sample_copy):
     assert 0 < partly < sum(state_of(m) == "draft" for m in final.values())
     assert not [k for k, m in final.items() if state_of(m) == "missing"]
     assert {k: final[k].string for k in reviewed} == reviewed
+
+
+@pytest.mark.parametrize(("fault", "reason"), [("inject", "the answer added or lost markup"), ("huge", "garbage answer")])
+def test_hostile_or_oversized_answers_are_not_written(multilingual, translation_server, fault, reason):
+    translation_server.faults.extend([fault] * 50)
+    report = translate(multilingual, options(translation_server, languages=("fr",), attempts=1, limit=2), NOW, show_progress=False)
+    assert report.drafted["fr"] == 0 and reason in report.failed[0].message
+    text = catalog_path(multilingual, "fr", "content").read_text(encoding="utf-8")
+    assert "<script>" not in text and "onerror" not in text
