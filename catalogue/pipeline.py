@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +75,7 @@ def chooser_context(config: SiteConfig, urls: Urls) -> dict:
     }
 
 
+QR_CACHE = ".cache/qr"
 TRANSLATION_STATUS = "_translations/index.html"  # for translators; linked from nowhere
 
 
@@ -193,7 +196,7 @@ def write_shared(site: Site, writer: SiteWriter) -> None:
         }
         writer.write(output_file(urls.short(product.slug), urls.base_path), render(env, "short.html", context, root).encode("utf-8"))
         writer.write(
-            output_file(urls.qr(product.slug), urls.base_path), qr_svg(urls.absolute(urls.short(product.slug)), product.name.source)
+            output_file(urls.qr(product.slug), urls.base_path), qr_svg(urls.absolute(urls.short(product.slug)), product.name.source, root / QR_CACHE)
         )
     for name, data in sitemap_files(config, site.graph, urls).items():
         writer.write(name, data)
@@ -223,6 +226,38 @@ def short_page(site: Site, env: jinja2.Environment, product: Product) -> bytes:
     return render(env, "short.html", context, site.root).encode("utf-8")
 
 
+_FORKED: tuple[Site, SiteWriter] | None = None  # what forked workers inherit from the parent
+
+
+def _write_language_in_worker(code: str) -> tuple[int, int]:
+    assert _FORKED is not None
+    site, writer = _FORKED
+    written_before = writer.written
+    pages = write_language(site, code, writer)
+    return pages, writer.written - written_before
+
+
+def write_languages(site: Site, writer: SiteWriter, say: Say, progress: Progress) -> int:
+    """Every language's pages, in parallel over the cores (forked workers share the read site)."""
+    global _FORKED
+    codes = list(site.config.languages)
+    workers = min(len(codes), os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return sum(write_language(site, code, writer, progress.advance) for code in codes)
+    _FORKED = (site, writer)
+    pages = 0
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for code, (count, files) in zip(codes, pool.map(_write_language_in_worker, codes), strict=True):
+                pages += count
+                writer.written += files
+                progress.advance(count)
+                say(f"{code}: {count} pages")
+    finally:
+        _FORKED = None
+    return pages
+
+
 def build_site(
     root: Path, out: Path, today: dt.date | None = None, say: Say = lambda _: None, pseudo: bool = False, bar: bool = False
 ) -> BuildReport:
@@ -232,12 +267,9 @@ def build_site(
     """
     started = time.perf_counter()
     site = prepare(root, today or build_date(), pseudo)
-    pages = 0
     progress = Progress(len(site.graph.pages) * len(site.config.languages), "build", enabled=bar)
     with SiteWriter(out) as writer:
-        for code in site.config.languages:
-            pages += write_language(site, code, writer, progress.advance)
-            say(f"{code}: {len(site.graph.pages)} pages")
+        pages = write_languages(site, writer, say, progress)
         write_shared(site, writer)
         say(index_for_search(writer.temp))
         files = writer.written

@@ -108,4 +108,3 @@ def reassemble(blocks: tuple[Block, ...]) -> str:
         parts.append(("\n" if same_list and not block.loose else "\n\n") + piece if parts else piece)
         previous = block
     return "".join(parts)
-

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from babel import Locale
 from markupsafe import Markup
@@ -24,6 +26,8 @@ from .model import Certificate, Experience, Export, Image, Link, Place, Producer
 from .raster import ImageLibrary, Variant
 from .slugs import slugify
 from .urls import PageId, Urls
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,14 @@ class Views:
     today: dt.date
     images: ImageLibrary
     ui: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)  # theme strings, for data outside templates
+    memo: dict[tuple[str, int], object] = field(default_factory=dict, compare=False, repr=False)  # views made once per language
+
+    def _once(self, kind: str, key: object, make: Callable[[], T]) -> T:
+        """A view is the same on every page of a language: make it once (cards appear on many lists)."""
+        slot = (kind, id(key))
+        if slot not in self.memo:
+            self.memo[slot] = (key, make())  # keep the key alive so its id stays unique
+        return self.memo[slot][1]  # type: ignore[index]
 
     def _(self, message: str) -> str:
         return self.ui.gettext(message)
@@ -152,6 +164,9 @@ class Views:
         return tuple(formatting.months(season, self.locale))
 
     def product_card(self, product: Product) -> ProductCard:
+        return self._once("card", product, lambda: self._product_card(product))
+
+    def _product_card(self, product: Product) -> ProductCard:
         return ProductCard(
             slug=product.slug,
             url=self.url("product", product.slug),
@@ -168,6 +183,9 @@ class Views:
         return tuple(self.product_card(product) for product in products)
 
     def experience_card(self, experience: Experience) -> ExperienceCard:
+        return self._once("experience", experience, lambda: self._experience_card(experience))
+
+    def _experience_card(self, experience: Experience) -> ExperienceCard:
         return ExperienceCard(
             url=self.url("experience", experience.slug),
             name=self.localise(experience.name),
@@ -219,6 +237,9 @@ class Views:
         return tuple(LinkView(link.url, self.localise(link.name)) for link in links)
 
     def body(self, blocks) -> Markup:
+        return self._once("body", blocks, lambda: self._body(blocks))
+
+    def _body(self, blocks) -> Markup:
         folders = {language.folder for language in self.config.languages.values()}
         return Markup(localise_links(body_html(blocks, self.localise), self.urls.base_path, self.language.folder, folders))
 

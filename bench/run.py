@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Benchmark: python bench/run.py --products 1000,10000 [--runs 3] [--no-hugo]
+
+For each size it writes the synthetic catalogue (bench/synthetic.py) and measures, as the
+median of several runs: the cold full build (no caches), pages per second, peak memory, a
+rebuild with nothing changed, one product edited -> its pages refreshed and one .po entry
+edited -> its page refreshed (both through the machinery `serve` uses), `extract` and
+`status`. When `hugo` is on the PATH, the same catalogue is built by Hugo in the same run and
+the ratios are printed. Prints a table, and the figures as JSON (also in bench/out/).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path[:0] = [str(ROOT), str(BENCH)]
+
+from synthetic import write_hugo_site, write_site  # noqa: E402
+
+from catalogue.catalogs import catalog_path  # noqa: E402
+from catalogue.serve import Preview  # noqa: E402
+
+OUT = BENCH / "out"
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1781481600", PYTHONHASHSEED="0")
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of a command, children included."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, err = process.communicate()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err}")
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, peak_kb // 1024
+
+
+def peak_of(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Run in a fresh helper process so the peak memory is this command's own."""
+    code = "import json,sys;sys.path.insert(0,%r);from run import timed;print(json.dumps(timed(%r,%r)))" % (str(BENCH), command, str(cwd) if cwd else None)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=ENV, cwd=BENCH)
+    seconds, peak = json.loads(result.stdout.strip().splitlines()[-1])
+    return seconds, peak
+
+
+def build_command(site: Path) -> list[str]:
+    return [sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q", "build"]
+
+
+def cold_build(site: Path) -> tuple[float, int]:
+    for folder in ("public", ".cache"):
+        shutil.rmtree(site / folder, ignore_errors=True)
+    return peak_of(build_command(site))
+
+
+def edit_refresh(site: Path, runs: int) -> tuple[list[float], list[float]]:
+    """One product edited, one .po entry edited: seconds until the changed pages are rendered again."""
+    preview = Preview(site, dt.date(2026, 6, 15))
+    preview.reload()
+    product = site / "content/products/sp-00007.md"
+    po = catalog_path(site, "fr", "content")
+    edits, po_edits = [], []
+    for run in range(runs):
+        text = product.read_text(encoding="utf-8")
+        product.write_text(text.replace("stars: ", "stars: ", 1).replace("Sản phẩm 7 ", f"Sản phẩm 7 ({run}) ", 1) if run else text + " ", encoding="utf-8")
+        started = time.perf_counter()
+        preview.reload()
+        for folder in ("vi", "en", "fr", "zh-hans", "zh-hant", "ko", "ja"):
+            status, _, _ = preview.respond(f"/{folder}/products/sp-00007/")
+            assert status == 200, status
+        edits.append(time.perf_counter() - started)
+        catalog = po.read_text(encoding="utf-8")
+        po.write_text(catalog.replace('msgstr "[fr] ', f'msgstr "[fr{run}] ', 1), encoding="utf-8")
+        started = time.perf_counter()
+        preview.reload()
+        assert preview.respond("/fr/products/sp-00000/")[0] == 200
+        po_edits.append(time.perf_counter() - started)
+    return edits, po_edits
+
+
+def measure(products: int, runs: int, hugo: bool) -> dict:
+    site = OUT / f"site-{products}"
+    print(f"\n== {products} products: writing the synthetic catalogue…", file=sys.stderr, flush=True)
+    write_site(site, products)
+    subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q", "extract"], check=True, env=ENV)
+    results: dict = {"products": products}
+    cold = [cold_build(site) for _ in range(runs)]
+    results["cold_build_s"] = statistics.median(s for s, _ in cold)
+    results["peak_rss_mb"] = max(m for _, m in cold)
+    results["pages"] = sum(1 for _ in (site / "public").rglob("*.html"))
+    results["pages_per_s"] = results["pages"] / results["cold_build_s"]
+    results["no_change_rebuild_s"] = statistics.median(peak_of(build_command(site))[0] for _ in range(runs))
+    edits, po_edits = edit_refresh(site, runs)
+    results["edit_product_refresh_s"] = statistics.median(edits)
+    results["edit_po_refresh_s"] = statistics.median(po_edits)
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q"]
+    results["extract_s"] = statistics.median(peak_of([*command, "extract"])[0] for _ in range(runs))
+    results["status_s"] = statistics.median(peak_of([*command, "status"])[0] for _ in range(runs))
+    if hugo:
+        hugo_site = write_hugo_site(site, OUT / f"hugo-{products}")
+        hugo_runs = []
+        for _ in range(runs):
+            shutil.rmtree(hugo_site / "public", ignore_errors=True)
+            shutil.rmtree(hugo_site / "resources", ignore_errors=True)
+            hugo_runs.append(peak_of(["hugo", "--quiet"], cwd=hugo_site))
+        results["hugo_build_s"] = statistics.median(s for s, _ in hugo_runs)
+        results["hugo_peak_rss_mb"] = max(m for _, m in hugo_runs)
+        results["hugo_pages"] = sum(1 for _ in (hugo_site / "public").rglob("*.html"))
+        results["ratio_cold_build"] = results["cold_build_s"] / results["hugo_build_s"]
+        results["ratio_no_change"] = results["no_change_rebuild_s"] / results["hugo_build_s"]
+        results["ratio_peak_rss"] = results["peak_rss_mb"] / results["hugo_peak_rss_mb"]
+    return results
+
+
+ROWS = [
+    ("cold full build (s)", "cold_build_s"),
+    ("pages built", "pages"),
+    ("pages per second", "pages_per_s"),
+    ("peak RSS (MB)", "peak_rss_mb"),
+    ("no-change rebuild (s)", "no_change_rebuild_s"),
+    ("1 product edited -> 7 pages (s)", "edit_product_refresh_s"),
+    ("1 .po entry edited -> page (s)", "edit_po_refresh_s"),
+    ("extract (s)", "extract_s"),
+    ("status (s)", "status_s"),
+    ("hugo build (s)", "hugo_build_s"),
+    ("hugo pages", "hugo_pages"),
+    ("hugo peak RSS (MB)", "hugo_peak_rss_mb"),
+    ("ratio cold build / hugo", "ratio_cold_build"),
+    ("ratio no-change / hugo build", "ratio_no_change"),
+    ("ratio peak RSS / hugo", "ratio_peak_rss"),
+]
+
+
+def table(all_results: list[dict]) -> str:
+    head = f"{'':34}" + "".join(f"{r['products']:>12,}" for r in all_results)
+    lines = [head]
+    for label, key in ROWS:
+        if any(key in r for r in all_results):
+            cells = "".join(f"{r[key]:>12.3f}" if isinstance(r.get(key), float) else f"{r.get(key, ''):>12}" for r in all_results)
+            lines.append(f"{label:34}{cells}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", default="1000", help="sizes, comma-separated (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is reported (default 3)")
+    parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    args = parser.parse_args()
+    hugo = not args.no_hugo and shutil.which("hugo") is not None
+    if not hugo and not args.no_hugo:
+        print("hugo is not on the PATH (apt-get install hugo): no comparison", file=sys.stderr)
+    OUT.mkdir(exist_ok=True)
+    results = [measure(int(n), args.runs, hugo) for n in args.products.split(",")]
+    print(table(results))
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    report = {"commit": commit, "cpus": os.cpu_count(), "runs": args.runs, "results": results}
+    (OUT / "results.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
