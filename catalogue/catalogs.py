@@ -175,11 +175,13 @@ def ui_translations(catalog: Catalog | None, with_drafts: bool = False) -> gette
     drafts when the language publishes drafts; outdated (fuzzy) ones never."""
     if catalog is None:
         return gettext.NullTranslations()
-    if with_drafts:
-        for message in catalog:
-            if message.id and state_of(message) == "draft":
-                message.flags.discard("fuzzy")
+    published = Catalog(locale=catalog.locale, fuzzy=False)
+    published.mime_headers = catalog.mime_headers
+    for message in catalog:
+        state = state_of(message) if message.id else ""
+        if state == "reviewed" or (with_drafts and state == "draft"):
+            published.add(message.id, message.string, context=message.context)
     stream = io.BytesIO()
-    write_mo(stream, catalog, use_fuzzy=False)
+    write_mo(stream, published)
     stream.seek(0)
     return gettext.GNUTranslations(stream)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Catalogue, Experience, Page, Producer, Product
+from .model import Catalogue, Experience, Page, Producer, Product, Text, texts
 from .ocop import GROUP_SLUGS, STARS
 from .slugs import slugify
 
@@ -34,6 +34,7 @@ class Index:
     by_producer: dict[str, tuple[Product, ...]]
     by_experience: dict[str, tuple[Product, ...]]
     experiences_by_producer: dict[str, tuple[Experience, ...]]
+    texts: dict[tuple[str, str], tuple[Text, ...]]  # every entry's translatable texts, walked once
 
 
 def _grouped(pairs) -> dict:
@@ -65,4 +66,5 @@ def build_index(catalogue: Catalogue) -> Index:
         by_producer=_grouped((p.producer, p) for p in products),
         by_experience=_grouped((slug, p) for p in products for slug in p.experiences),
         experiences_by_producer=_grouped((e.producer, e) for e in catalogue.experiences if e.producer),
+        texts={entry.key: tuple(texts(entry)) for entry in catalogue.entries()},
     )

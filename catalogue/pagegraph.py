@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .config import SiteConfig
 from .index import Index
 from .localise import Localiser
-from .model import Entry
+from .model import Entry, Text
 from .ocop import GROUP_SLUGS, STARS
 from .urls import PageId
 
@@ -66,11 +66,14 @@ def entry_of(page: PageId, index: Index) -> Entry | None:
     return tables[page.kind].get(page.key) if page.kind in tables else None
 
 
-def _is_translation(config: SiteConfig, localise: Localiser, entry: Entry) -> bool:
+def _is_translation(config: SiteConfig, localise: Localiser, entry_texts: tuple[Text, ...]) -> bool:
     """Fully in this language, and without machine drafts unless the language lists those."""
-    if not localise.is_native(entry):
-        return False
-    return config.languages[localise.lang].drafts_in_hreflang or not localise.has_machine_text(entry)
+    allow_drafts = config.languages[localise.lang].drafts_in_hreflang
+    for text in entry_texts:
+        resolved = localise(text)
+        if resolved.lang != localise.lang or (resolved.machine and not allow_drafts):
+            return False
+    return True
 
 
 def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localiser]) -> PageGraph:
@@ -82,5 +85,6 @@ def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localise
         if entry is None:
             published[page] = languages
         else:
-            published[page] = tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry))
+            entry_texts = index.texts[entry.key]
+            published[page] = tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry_texts))
     return PageGraph(languages, pages, published)

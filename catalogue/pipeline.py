@@ -36,10 +36,10 @@ from .raster import ImageLibrary
 from .redirects import netlify_redirects
 from .render import make_environment, render
 from .search_index import index_for_search
-from .sitecatalogs import SiteCatalogs, load_site_catalogs
+from .sitecatalogs import CatalogCache, SiteCatalogs, load_site_catalogs
 from .sitemap import robots, sitemap_files
 from .sources import IMAGES, EntryCache, entry_images, load_catalogue
-from .status import STATES, language_status
+from .status import STATES, catalogs_status
 from .themes import Asset, theme_assets, theme_dirs
 from .urls import LANGUAGE_FILES, PageId, Urls, output_file
 from .views import Views
@@ -79,8 +79,10 @@ QR_CACHE = ".cache/qr"
 TRANSLATION_STATUS = "_translations/index.html"  # for translators; linked from nowhere
 
 
-def status_context(config: SiteConfig, urls: Urls, source_links: bool = False) -> dict:
-    statuses = [language_status(config, code) for code in config.languages]
+def status_context(site: Site, source_links: bool = False) -> dict:
+    """The translators' page: state counts per language and entry (from the catalogs already read)."""
+    config, urls = site.config, site.urls
+    statuses = [catalogs_status(config, code, site.catalogs.catalogs) for code in config.languages]
     pages = {
         status.code: {
             name: urls.page(PageId(ENTRY_KINDS[name.split("/")[0]], name.split("/")[1]), config.languages[status.code])
@@ -129,7 +131,14 @@ class Site:
         return Views(self.config, self.index, self.urls, language, self.localisers[code], self.today, self.images, self.ui(code))
 
 
-def prepare(root: Path, today: dt.date, pseudo: bool = False, include_drafts: bool = False, cache: EntryCache | None = None) -> Site:
+def prepare(
+    root: Path,
+    today: dt.date,
+    pseudo: bool = False,
+    include_drafts: bool = False,
+    cache: EntryCache | None = None,
+    catalog_cache: CatalogCache | None = None,
+) -> Site:
     """Read and check the whole site; raises CatalogueError with every problem found."""
     config = load_config(root)
     catalogue = load_catalogue(root, include_drafts, cache)
@@ -138,7 +147,7 @@ def prepare(root: Path, today: dt.date, pseudo: bool = False, include_drafts: bo
     broken_links = link_problems(catalogue, config, index, images)
     if broken_links:
         raise CatalogueError(broken_links)
-    catalogs = load_site_catalogs(config)
+    catalogs = load_site_catalogs(config, catalog_cache)
     tables = catalogs.content_tables()
     if pseudo:
         config = with_pseudo_languages(config)
@@ -181,23 +190,11 @@ def write_shared(site: Site, writer: SiteWriter) -> None:
     chooser = chooser_context(config, urls)
     writer.write(output_file(urls.root(), urls.base_path), render(env, "root.html", chooser, root).encode("utf-8"))
     writer.write("404.html", render(env, "root-404.html", chooser, root).encode("utf-8"))
-    writer.write(TRANSLATION_STATUS, render(env, "translations.html", status_context(config, urls), root).encode("utf-8"))
+    writer.write(TRANSLATION_STATUS, render(env, "translations.html", status_context(site), root).encode("utf-8"))
     for product in site.catalogue.products:
-        localisers = site.localisers
-        targets = [
-            (language, urls.page(PageId("product", product.slug), language), localisers[code](product.name))
-            for code, language in config.languages.items()
-        ]
-        context = {
-            "lang": config.languages[config.source_language],
-            "targets": targets,
-            "title": localisers[config.source_language](product.name),
-            "canonical": urls.absolute(urls.short(product.slug)),
-        }
-        writer.write(output_file(urls.short(product.slug), urls.base_path), render(env, "short.html", context, root).encode("utf-8"))
-        writer.write(
-            output_file(urls.qr(product.slug), urls.base_path), qr_svg(urls.absolute(urls.short(product.slug)), product.name.source, root / QR_CACHE)
-        )
+        short, address = urls.short(product.slug), urls.absolute(urls.short(product.slug))
+        writer.write(output_file(short, urls.base_path), short_page(site, env, product))
+        writer.write(output_file(urls.qr(product.slug), urls.base_path), qr_svg(address, product.name.source, root / QR_CACHE))
     for name, data in sitemap_files(config, site.graph, urls).items():
         writer.write(name, data)
     writer.write("robots.txt", robots(urls))

@@ -38,6 +38,24 @@ def localised_html(context: jinja2.runtime.Context, value: Localised | None) -> 
     return Markup('<span lang="{}">{}</span>').format(value.lang, value.text)
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, checked against their source:
+    every language's environment, and every rebuild in `serve`, compiles a template once."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE = MemoryBytecodeCache()
+
+
 def make_environment(themes: tuple[Path, ...], translations: gettext.NullTranslations, globals_: dict[str, Any]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(theme / "templates") for theme in themes]),
@@ -47,6 +65,7 @@ def make_environment(themes: tuple[Path, ...], translations: gettext.NullTransla
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=BYTECODE,
     )
     env.policies.update(I18N_POLICIES)
     # Jinja marks translations as safe HTML; a translation is text, so it is escaped here.

@@ -31,6 +31,7 @@ from .pipeline import (
 from .problems import CatalogueError, Problem
 from .qrcodes import qr_svg
 from .render import render
+from .sitecatalogs import CatalogCache
 from .sources import EntryCache, entry_images
 from .urls import LANGUAGE_FILES, PageId
 
@@ -62,13 +63,14 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     version: int = 0
     cache: EntryCache = field(default_factory=dict)
+    catalog_cache: CatalogCache = field(default_factory=dict)
     routes: dict[str, Callable[[], Response]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def reload(self) -> None:
         """Read the site again (changed entry files only) and bump the version."""
         try:
-            site = prepare(self.root, self.today, include_drafts=True, cache=self.cache)
+            site = prepare(self.root, self.today, include_drafts=True, cache=self.cache, catalog_cache=self.catalog_cache)
             routes = self._routes(site)
             problems: list[Problem] = []
         except CatalogueError as error:
@@ -105,7 +107,7 @@ class Preview:
         source = config.source_language
         routes[urls.root()] = html(lambda: render(env(source), "root.html", chooser_context(config, urls), site.root).encode())
         routes[urls.base_path + "_translations/"] = html(
-            lambda: render(env(source), "translations.html", status_context(config, urls, source_links=True), site.root).encode()
+            lambda: render(env(source), "translations.html", status_context(site, source_links=True), site.root).encode()
         )
         for catalog in sorted((site.root / "locales").rglob("*.po")):
             name = catalog.relative_to(site.root).as_posix()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import dataclass
+from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
@@ -55,7 +56,27 @@ def published_problems(catalog: Catalog, where: str, with_drafts: bool) -> list[
     return problems
 
 
-def load_site_catalogs(config: SiteConfig) -> SiteCatalogs:
+CatalogCache = dict[tuple[Path, str], tuple[tuple[int, int], Catalog | None, list[Problem]]]
+
+
+def _read_and_verify(config: SiteConfig, code: str, domain: str) -> tuple[Catalog | None, list[Problem]]:
+    language = config.languages[code]
+    path = catalog_path(config.root, language.catalog_name, domain)
+    try:
+        catalog = read_catalog(path, config.root, language.catalog_name)
+    except CatalogueError as error:
+        return None, error.problems
+    if catalog is None:
+        return None, []
+    where = relative(path, config.root)
+    problems = [Problem(where, 1, None, "", FUZZY_HEADER)] if catalog.fuzzy else []
+    problems += plural_problems(catalog, where, language.locale)
+    problems += published_problems(catalog, where, language.publish == "drafts")
+    return catalog, problems
+
+
+def load_site_catalogs(config: SiteConfig, cache: CatalogCache | None = None) -> SiteCatalogs:
+    """Read and verify every catalog; with a cache, only those whose file changed."""
     catalogs: dict[tuple[str, str], Catalog | None] = {}
     problems: list[Problem] = []
     for code, language in config.languages.items():
@@ -63,23 +84,17 @@ def load_site_catalogs(config: SiteConfig) -> SiteCatalogs:
             if domain == CONTENT and code == config.source_language:
                 continue
             path = catalog_path(config.root, language.catalog_name, domain)
-            try:
-                catalog = read_catalog(path, config.root, language.catalog_name)
-            except CatalogueError as error:
-                problems.extend(error.problems)
-                continue
+            stat = path.stat() if path.exists() else None
+            stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
+            key = (path, language.publish)
+            if cache is not None and key in cache and cache[key][0] == stamp:
+                catalog, found = cache[key][1], cache[key][2]
+            else:
+                catalog, found = _read_and_verify(config, code, domain)
+                if cache is not None:
+                    cache[key] = (stamp, catalog, found)
             catalogs[(code, domain)] = catalog
-            if catalog is None:
-                continue
-            where = relative(path, config.root)
-            if catalog.fuzzy:
-                problems.append(
-                    Problem(
-                        where, 1, None, "", "the header is marked fuzzy: gettext tools would skip the whole file; remove the fuzzy mark"
-                    )
-                )
-            problems.extend(plural_problems(catalog, where, language.locale))
-            problems.extend(published_problems(catalog, where, language.publish == "drafts"))
+            problems.extend(found)
     if problems:
         raise CatalogueError(problems)
     return SiteCatalogs(config, catalogs)

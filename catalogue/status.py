@@ -66,12 +66,23 @@ def entry_names(message: Message) -> list[str]:
 
 def language_status(config: SiteConfig, code: str) -> LanguageStatus:
     language = config.languages[code]
+    catalogs = {
+        (code, domain): read_catalog(catalog_path(config.root, language.catalog_name, domain), config.root, language.catalog_name)
+        for domain in (CONTENT, MESSAGES)
+        if not (domain == CONTENT and code == config.source_language)
+    }
+    return catalogs_status(config, code, catalogs)
+
+
+def catalogs_status(config: SiteConfig, code: str, catalogs: dict) -> LanguageStatus:
+    """The status of one language from catalogs already read: (code, domain) -> Catalog."""
+    language = config.languages[code]
     status = LanguageStatus(code)
     for domain in (CONTENT, MESSAGES):
-        if domain == CONTENT and code == config.source_language:
+        if (code, domain) not in catalogs:
             continue
         path = catalog_path(config.root, language.catalog_name, domain)
-        catalog = read_catalog(path, config.root, language.catalog_name)
+        catalog = catalogs[(code, domain)]
         for message in catalog or ():
             if not message.id:
                 continue
