@@ -46,12 +46,12 @@ class SiteWriter:
 
     def __enter__(self) -> SiteWriter:
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        self._remove_stale()
+        self.remove_stale()
         shutil.rmtree(self.temp, ignore_errors=True)
         self.temp.mkdir()
         return self
 
-    def _remove_stale(self) -> None:
+    def remove_stale(self) -> None:
         """Folders left by builds that were killed: delete them, the site itself is intact."""
         for old in sorted(self.out.parent.glob(f".{self.out.name}.old-*")):
             if not self.out.exists():

@@ -39,6 +39,7 @@ from .search_index import index_for_search
 from .sitecatalogs import CatalogCache, SiteCatalogs, load_site_catalogs
 from .sitemap import robots, sitemap_files
 from .sources import IMAGES, EntryCache, entry_images, load_catalogue
+from .stamp import BuildStamp
 from .status import STATES, catalogs_status
 from .themes import Asset, theme_assets, theme_dirs
 from .urls import LANGUAGE_FILES, PageId, Urls, output_file
@@ -61,6 +62,7 @@ class BuildReport:
     languages: int
     files: int
     seconds: float
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
 
 
 def chooser_context(config: SiteConfig, urls: Urls) -> dict:
@@ -256,18 +258,31 @@ def write_languages(site: Site, writer: SiteWriter, say: Say, progress: Progress
 
 
 def build_site(
-    root: Path, out: Path, today: dt.date | None = None, say: Say = lambda _: None, pseudo: bool = False, bar: bool = False
+    root: Path,
+    out: Path,
+    today: dt.date | None = None,
+    say: Say = lambda _: None,
+    pseudo: bool = False,
+    bar: bool = False,
+    force: bool = False,
 ) -> BuildReport:
     """Build the site into ``out``; with ``pseudo``, add the pseudo-languages en-XA and ar-XB.
 
     ``say`` receives a line per stage (for --verbose); ``bar`` shows a progress bar of pages.
+    When no input changed since the last build of ``out`` (and not ``force``), nothing is done.
     """
     started = time.perf_counter()
-    site = prepare(root, today or build_date(), pseudo)
+    today = today or build_date()
+    stamp = BuildStamp(root, out, f"{today.isoformat()} pseudo={pseudo}")
+    if not force and stamp.unchanged():
+        SiteWriter(out).remove_stale()
+        return BuildReport(0, 0, 0, time.perf_counter() - started, up_to_date=True)
+    site = prepare(root, today, pseudo)
     progress = Progress(len(site.graph.pages) * len(site.config.languages), "build", enabled=bar)
     with SiteWriter(out) as writer:
         pages = write_languages(site, writer, say, progress)
         write_shared(site, writer)
         say(index_for_search(writer.temp))
         files = writer.written
+    stamp.save()
     return BuildReport(pages, len(site.config.languages), files, time.perf_counter() - started)

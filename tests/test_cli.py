@@ -44,3 +44,18 @@ def test_installed_command_has_the_same_arguments(multilingual):
     result = subprocess.run([*args, "--root", str(multilingual), "extract"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("Extracted ")
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(multilingual):
+    assert run("-q", cwd=multilingual).returncode == 0
+    index = multilingual / "public/en/index.html"
+    before = index.stat().st_mtime_ns
+    again = run(cwd=multilingual)
+    assert again.returncode == 0 and "Nothing changed since the last build" in again.stderr
+    assert index.stat().st_mtime_ns == before
+    product = multilingual / "content/products/my-chu.md"
+    product.write_text(product.read_text(encoding="utf-8").replace("stars: 4", "stars: 5"), encoding="utf-8")
+    changed = run(cwd=multilingual)
+    assert changed.stderr.strip().splitlines()[-1].startswith("Built ")
+    assert 'aria-label="5 stars"' in (multilingual / "public/en/products/my-chu/index.html").read_text(encoding="utf-8")
+    assert run("build", "--force", cwd=multilingual).stderr.strip().splitlines()[-1].startswith("Built ")

@@ -43,7 +43,7 @@ def test_a_killed_build_leaves_the_previous_site_complete(sample_copy):
     assert build(sample_copy, public).returncode == 0
     before = tree(public)
     rng = random.Random(7)
-    command = [sys.executable, str(ROOT / "build.py"), "--root", str(sample_copy), "-q", "build"]
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(sample_copy), "-q", "build", "--force"]
     for _ in range(4):
         process = subprocess.Popen(command, env=dict(os.environ, SOURCE_DATE_EPOCH="1781481600"), stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 2.5))
