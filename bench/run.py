@@ -50,8 +50,11 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
 
 def peak_of(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
     """Run in a fresh helper process so the peak memory is this command's own."""
-    code = "import json,sys;sys.path.insert(0,%r);from run import timed;print(json.dumps(timed(%r,%r)))" % (str(BENCH), command, str(cwd) if cwd else None)
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=ENV, cwd=BENCH)
+    where = str(cwd) if cwd else None
+    code = f"import json,sys;sys.path.insert(0,{str(BENCH)!r});from run import timed;print(json.dumps(timed({command!r},{where!r})))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, cwd=BENCH)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
     seconds, peak = json.loads(result.stdout.strip().splitlines()[-1])
     return seconds, peak
 
@@ -75,7 +78,7 @@ def edit_refresh(site: Path, runs: int) -> tuple[list[float], list[float]]:
     edits, po_edits = [], []
     for run in range(runs):
         text = product.read_text(encoding="utf-8")
-        product.write_text(text.replace("stars: ", "stars: ", 1).replace("Sản phẩm 7 ", f"Sản phẩm 7 ({run}) ", 1) if run else text + " ", encoding="utf-8")
+        product.write_text(text.replace("Sản phẩm 7 ", f"Sản phẩm 7 ({run}) ", 1), encoding="utf-8")
         started = time.perf_counter()
         preview.reload()
         for folder in ("vi", "en", "fr", "zh-hans", "zh-hant", "ko", "ja"):
@@ -91,8 +94,8 @@ def edit_refresh(site: Path, runs: int) -> tuple[list[float], list[float]]:
     return edits, po_edits
 
 
-def measure(products: int, runs: int, hugo: bool) -> dict:
-    site = OUT / f"site-{products}"
+def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
+    site = out / f"site-{products}"
     print(f"\n== {products} products: writing the synthetic catalogue…", file=sys.stderr, flush=True)
     write_site(site, products)
     subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q", "extract"], check=True, env=ENV)
@@ -110,7 +113,7 @@ def measure(products: int, runs: int, hugo: bool) -> dict:
     results["extract_s"] = statistics.median(peak_of([*command, "extract"])[0] for _ in range(runs))
     results["status_s"] = statistics.median(peak_of([*command, "status"])[0] for _ in range(runs))
     if hugo:
-        hugo_site = write_hugo_site(site, OUT / f"hugo-{products}")
+        hugo_site = write_hugo_site(site, out / f"hugo-{products}")
         hugo_runs = []
         for _ in range(runs):
             shutil.rmtree(hugo_site / "public", ignore_errors=True)
@@ -159,16 +162,17 @@ def main() -> None:
     parser.add_argument("--products", default="1000", help="sizes, comma-separated (default 1000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is reported (default 3)")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--out", type=Path, default=OUT, help="where the synthetic sites and results go (default bench/out)")
     args = parser.parse_args()
     hugo = not args.no_hugo and shutil.which("hugo") is not None
     if not hugo and not args.no_hugo:
         print("hugo is not on the PATH (apt-get install hugo): no comparison", file=sys.stderr)
-    OUT.mkdir(exist_ok=True)
-    results = [measure(int(n), args.runs, hugo) for n in args.products.split(",")]
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = [measure(int(n), args.runs, hugo, args.out) for n in args.products.split(",")]
     print(table(results))
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     report = {"commit": commit, "cpus": os.cpu_count(), "runs": args.runs, "results": results}
-    (OUT / "results.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    (args.out / "results.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(report))
 
 

@@ -24,7 +24,9 @@ LANGUAGES = ("vi", "en", "fr", "zh-Hans", "zh-Hant", "ko", "ja")
 CATALOG_NAMES = {"vi": "vi", "en": "en", "fr": "fr", "zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "ko": "ko", "ja": "ja"}
 GROUPS = ("food", "beverages", "herbal", "handicrafts", "ornamental", "tourism")
 DISTRICTS = ("Lục Ngạn", "Yên Thế", "Tân Yên", "Lạng Giang", "Hiệp Hòa", "Việt Yên", "Sơn Động", "Lục Nam", "Yên Dũng", "Lạng Sơn")
-WORDS = "vải thiều mật ong gạo nếp chè xanh mỳ chũ gà đồi sâm nam rượu nếp thơm ngon đặc sản làng nghề truyền thống hợp tác xã chất lượng".split()
+WORDS = (
+    "vải thiều mật ong gạo nếp chè xanh mỳ chũ gà đồi sâm nam rượu nếp thơm ngon đặc sản làng nghề truyền thống hợp tác xã chất lượng"
+).split()
 IMAGES = ("vai-thieu-luc-ngan.svg", "my-chu-truyen-thong.svg", "che-xanh-ban-ven.svg")
 
 
@@ -129,7 +131,8 @@ def write_hugo_site(site: Path, target: Path) -> Path:
     catalogue = load_catalogue(site)
     shutil.rmtree(target, ignore_errors=True)
     languages = "\n".join(
-        f'[languages.{code.lower()}]\n  languageName = "{code}"\n  weight = {n}\n  contentDir = "content/{code.lower()}"' for n, code in enumerate(LANGUAGES, 1)
+        f'[languages.{code.lower()}]\n  languageName = "{code}"\n  weight = {n}\n  contentDir = "content/{code.lower()}"'
+        for n, code in enumerate(LANGUAGES, 1)
     )
     (target / "layouts/_default").mkdir(parents=True)
     (target / "config.toml").write_text(
@@ -140,36 +143,41 @@ def write_hugo_site(site: Path, target: Path) -> Path:
     layout = (
         '<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
         '{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}</head>'
-        "<body><header>{{ range .Site.Home.AllTranslations }}<a href=\"{{ .RelPermalink }}\">{{ .Language.LanguageName }}</a>{{ end }}</header>"
+        "<body><header>{{ range .Site.Home.AllTranslations }}"
+        '<a href="{{ .RelPermalink }}">{{ .Language.LanguageName }}</a>{{ end }}</header>'
         "<main>{{ block \"main\" . }}{{ end }}</main></body></html>"
     )
     (target / "layouts/_default/baseof.html").write_text(layout, encoding="utf-8")
     (target / "layouts/_default/single.html").write_text(
-        '{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p><p>{{ .Params.stars }} ★ · {{ .Params.price }} VND</p>{{ .Content }}{{ end }}',
+        '{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>'
+        "<p>{{ .Params.stars }} ★ · {{ .Params.price }} VND</p>{{ .Content }}{{ end }}",
         encoding="utf-8",
     )
     (target / "layouts/_default/list.html").write_text(
-        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.stars }} ★</li>{{ end }}</ul>{{ end }}',
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}'
+        '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.stars }} ★</li>{{ end }}</ul>{{ end }}',
         encoding="utf-8",
     )
     (target / "layouts/index.html").write_text(
-        '{{ define "main" }}<h1>{{ .Site.Title }}</h1><ul>{{ range first 12 (where .Site.RegularPages "Params.featured" true) }}<li>{{ .Title }}</li>{{ end }}</ul>{{ end }}',
+        '{{ define "main" }}<h1>{{ .Site.Title }}</h1><ul>'
+        '{{ range first 12 (where .Site.RegularPages "Params.featured" true) }}<li>{{ .Title }}</li>{{ end }}</ul>{{ end }}',
         encoding="utf-8",
     )
     tables = _translations(site)
     for code in LANGUAGES:
         folder = target / "content" / code.lower() / "products"
         folder.mkdir(parents=True)
+        table = tables.get(code, {})
         for product in catalogue.products:
-            def tr(text: str) -> str:
-                return tables.get(code, {}).get(text, text)
-
-            body = "\n\n".join(("## " if b.kind == "heading" else "- " if b.kind == "item" else "") + tr(b.text.source) for b in product.body if b.text)
-            name = tr(product.name.source).replace('"', "'")
-            summary = tr(product.summary.source if product.summary else "").replace('"', "'")
+            marks = {"heading": "## ", "item": "- "}
+            body = "\n\n".join(marks.get(b.kind, "") + table.get(b.text.source, b.text.source) for b in product.body if b.text)
+            name = table.get(product.name.source, product.name.source).replace('"', "'")
+            summary_source = product.summary.source if product.summary else ""
+            summary = table.get(summary_source, summary_source).replace('"', "'")
             (folder / f"{product.slug}.md").write_text(
                 f'---\ntitle: "{name}"\nsummary: "{summary}"\nstars: {product.stars}\nprice: {product.price.min if product.price else 0}\n'
-                f'featured: {str(product.featured).lower()}\ngroups: ["{product.category}"]\ntranslationKey: "{product.slug}"\n---\n{body}\n',
+                f'featured: {str(product.featured).lower()}\ngroups: ["{product.category}"]\n'
+                f'translationKey: "{product.slug}"\n---\n{body}\n',
                 encoding="utf-8",
             )
     return target
