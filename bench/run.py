@@ -59,14 +59,14 @@ def peak_of(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
     return seconds, peak
 
 
-def build_command(site: Path) -> list[str]:
-    return [sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q", "build"]
+def build_command(site: Path, *options: str) -> list[str]:
+    return [sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q", "build", *options]
 
 
-def cold_build(site: Path) -> tuple[float, int]:
+def cold_build(site: Path, *options: str) -> tuple[float, int]:
     for folder in ("public", ".cache"):
         shutil.rmtree(site / folder, ignore_errors=True)
-    return peak_of(build_command(site))
+    return peak_of(build_command(site, *options))
 
 
 def edit_refresh(site: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -100,6 +100,9 @@ def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
     write_site(site, products)
     subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q", "extract"], check=True, env=ENV)
     results: dict = {"products": products}
+    html_only = [cold_build(site, "--no-search") for _ in range(runs)]  # like Hugo: pages, no search index
+    results["cold_build_no_search_s"] = statistics.median(s for s, _ in html_only)
+    results["peak_rss_no_search_mb"] = max(m for _, m in html_only)
     cold = [cold_build(site) for _ in range(runs)]
     results["cold_build_s"] = statistics.median(s for s, _ in cold)
     results["peak_rss_mb"] = max(m for _, m in cold)
@@ -123,6 +126,8 @@ def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
         results["hugo_peak_rss_mb"] = max(m for _, m in hugo_runs)
         results["hugo_pages"] = sum(1 for _ in (hugo_site / "public").rglob("*.html"))
         results["ratio_cold_build"] = results["cold_build_s"] / results["hugo_build_s"]
+        results["ratio_cold_build_no_search"] = results["cold_build_no_search_s"] / results["hugo_build_s"]
+        results["ratio_peak_rss_no_search"] = results["peak_rss_no_search_mb"] / results["hugo_peak_rss_mb"]
         results["ratio_no_change"] = results["no_change_rebuild_s"] / results["hugo_build_s"]
         results["ratio_peak_rss"] = results["peak_rss_mb"] / results["hugo_peak_rss_mb"]
     return results
@@ -130,6 +135,8 @@ def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
 
 ROWS = [
     ("cold full build (s)", "cold_build_s"),
+    ("cold build, no search index (s)", "cold_build_no_search_s"),
+    ("peak RSS, no search index (MB)", "peak_rss_no_search_mb"),
     ("pages built", "pages"),
     ("pages per second", "pages_per_s"),
     ("peak RSS (MB)", "peak_rss_mb"),
@@ -142,6 +149,8 @@ ROWS = [
     ("hugo pages", "hugo_pages"),
     ("hugo peak RSS (MB)", "hugo_peak_rss_mb"),
     ("ratio cold build / hugo", "ratio_cold_build"),
+    ("ratio cold, no search / hugo", "ratio_cold_build_no_search"),
+    ("ratio peak RSS, no search / hugo", "ratio_peak_rss_no_search"),
     ("ratio no-change / hugo build", "ratio_no_change"),
     ("ratio peak RSS / hugo", "ratio_peak_rss"),
 ]

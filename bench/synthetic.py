@@ -87,7 +87,7 @@ def write_site(root: Path, products: int, seed: int = 1) -> Path:
     for i in range(producers):
         (content / "producers" / f"nsx-{i:05d}.md").write_text(
             f"---\nname: Hợp tác xã {i} {words(rng, 2)}\nkind: cooperative\naddress:\n  former_district: {DISTRICTS[i % 10]}\n"
-            f"contact:\n  phone: \"+84 000 000 {i % 1000:03d}\"\n  placeholder: true\n---\n{words(rng, 40).capitalize()}.\n",
+            f'contact:\n  phone: "+84 000 000 {i % 1000:03d}"\n  placeholder: true\n---\n{words(rng, 40).capitalize()}.\n',
             encoding="utf-8",
         )
     for i in range(experiences):
@@ -145,7 +145,7 @@ def write_hugo_site(site: Path, target: Path) -> Path:
         '{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}</head>'
         "<body><header>{{ range .Site.Home.AllTranslations }}"
         '<a href="{{ .RelPermalink }}">{{ .Language.LanguageName }}</a>{{ end }}</header>'
-        "<main>{{ block \"main\" . }}{{ end }}</main></body></html>"
+        '<main>{{ block "main" . }}{{ end }}</main></body></html>'
     )
     (target / "layouts/_default/baseof.html").write_text(layout, encoding="utf-8")
     (target / "layouts/_default/single.html").write_text(

@@ -44,6 +44,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: <root>/public, or <root>/public-pseudo with --pseudo)")
     build.add_argument("--pseudo", action="store_true", help="add the pseudo-languages en-XA and ar-XB, to find untranslated strings")
     build.add_argument("--force", action="store_true", help="rebuild even when no input changed since the last build")
+    build.add_argument("--no-search", action="store_true", help="skip the search index (faster; for previews and benchmarks)")
     commands.add_parser("extract", parents=[common], help="write locales/*.pot and update every language's .po files")
     translate = commands.add_parser("translate", parents=[common], help="fill missing translations with machine drafts (marked fuzzy)")
     translate.add_argument("--lang", type=_codes, default=(), help="languages to draft, comma-separated (default: all but the source)")
@@ -107,7 +108,8 @@ def run_build(args: argparse.Namespace, root: Path, say: Say) -> int:
     verbose = getattr(args, "verbose", False)
     detail = (lambda line: say(f"  {line}")) if verbose else (lambda _: None)
     bar = not getattr(args, "quiet", False) and not verbose
-    built = build_site(root, out, say=detail, pseudo=pseudo, bar=bar, force=getattr(args, "force", False))
+    options = {"force": getattr(args, "force", False), "search": not getattr(args, "no_search", False)}
+    built = build_site(root, out, say=detail, pseudo=pseudo, bar=bar, **options)
     if built.up_to_date:
         say(f"Nothing changed since the last build: {out} is up to date ({built.seconds:.2f} s; --force rebuilds).")
         return EXIT_OK

@@ -265,6 +265,7 @@ def build_site(
     pseudo: bool = False,
     bar: bool = False,
     force: bool = False,
+    search: bool = True,
 ) -> BuildReport:
     """Build the site into ``out``; with ``pseudo``, add the pseudo-languages en-XA and ar-XB.
 
@@ -273,7 +274,7 @@ def build_site(
     """
     started = time.perf_counter()
     today = today or build_date()
-    stamp = BuildStamp(root, out, f"{today.isoformat()} pseudo={pseudo}")
+    stamp = BuildStamp(root, out, f"{today.isoformat()} pseudo={pseudo} search={search}")
     if not force and stamp.unchanged():
         SiteWriter(out).remove_stale()
         return BuildReport(0, 0, 0, time.perf_counter() - started, up_to_date=True)
@@ -282,7 +283,8 @@ def build_site(
     with SiteWriter(out) as writer:
         pages = write_languages(site, writer, say, progress)
         write_shared(site, writer)
-        say(index_for_search(writer.temp))
+        if search:
+            say(index_for_search(writer.temp))
         files = writer.written
     stamp.save()
     return BuildReport(pages, len(site.config.languages), files, time.perf_counter() - started)
