@@ -20,6 +20,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from .files import atomic_write
+from .memo import IdentityMemo
 from .posyntax import po_syntax_problems
 from .problems import CatalogueError, Problem, relative
 
@@ -158,9 +159,11 @@ class Translation:
 
 
 def content_table(catalog: Catalog | None) -> dict[str, Translation]:
-    """Every translated content message of a catalog, by source text."""
-    if catalog is None:
-        return {}
+    """Every translated content message of a catalog, by source text (not to be changed)."""
+    return {} if catalog is None else _CONTENT_TABLES(catalog)
+
+
+def _content_table(catalog: Catalog) -> dict[str, Translation]:
     table = {}
     for message in catalog:
         if message.id and isinstance(message.id, str) and isinstance(message.string, str):
@@ -170,11 +173,20 @@ def content_table(catalog: Catalog | None) -> dict[str, Translation]:
     return table
 
 
+_CONTENT_TABLES = IdentityMemo(_content_table, size=64)
+
+
 def ui_translations(catalog: Catalog | None, with_drafts: bool = False) -> gettext.NullTranslations:
     """Theme strings as a gettext object (plural rules included): reviewed ones, and machine
-    drafts when the language publishes drafts; outdated (fuzzy) ones never."""
+    drafts when the language publishes drafts; outdated (fuzzy) ones never.
+
+    A new object each time: fallback chains are built by changing it."""
     if catalog is None:
         return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(_PUBLISHED_MO(catalog, with_drafts)))
+
+
+def _published_mo(catalog: Catalog, with_drafts: bool) -> bytes:
     published = Catalog(locale=catalog.locale, fuzzy=False)
     published.mime_headers = catalog.mime_headers
     for message in catalog:
@@ -183,5 +195,7 @@ def ui_translations(catalog: Catalog | None, with_drafts: bool = False) -> gette
             published.add(message.id, message.string, context=message.context)
     stream = io.BytesIO()
     write_mo(stream, published)
-    stream.seek(0)
-    return gettext.GNUTranslations(stream)
+    return stream.getvalue()
+
+
+_PUBLISHED_MO = IdentityMemo(_published_mo, size=64)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .memo import IdentityMemo
 from .model import Catalogue, Experience, Page, Producer, Product, Text, texts
 from .ocop import GROUP_SLUGS, STARS
 from .slugs import slugify
@@ -44,6 +45,9 @@ def _grouped(pairs) -> dict:
     return {key: tuple(values) for key, values in grouped.items()}
 
 
+ENTRY_TEXTS = IdentityMemo(lambda entry: tuple(texts(entry)), size=200_000)
+
+
 def build_index(catalogue: Catalogue) -> Index:
     products = catalogue.products
     regions = {}
@@ -66,5 +70,5 @@ def build_index(catalogue: Catalogue) -> Index:
         by_producer=_grouped((p.producer, p) for p in products),
         by_experience=_grouped((slug, p) for p in products for slug in p.experiences),
         experiences_by_producer=_grouped((e.producer, e) for e in catalogue.experiences if e.producer),
-        texts={entry.key: tuple(texts(entry)) for entry in catalogue.entries()},
+        texts={entry.key: ENTRY_TEXTS(entry) for entry in catalogue.entries()},
     )

@@ -10,7 +10,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import TracebackType
 
 RENAME_EXCHANGE = 2
@@ -43,6 +43,7 @@ class SiteWriter:
         self.out = out.resolve()
         self.temp = self.out.parent / f".{self.out.name}.build-{os.getpid()}"
         self.written = 0
+        self.folders: set[Path] = set()  # made already: not asked of the file system again
 
     def __enter__(self) -> SiteWriter:
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -64,10 +65,15 @@ class SiteWriter:
                 shutil.rmtree(stale, ignore_errors=True)
 
     def _target(self, relative: str) -> Path:
-        path = (self.temp / relative).resolve()
-        if not path.is_relative_to(self.temp):
+        """Where ``relative`` goes; checked by its parts, since the writer alone fills ``temp``
+        and puts no links there (resolving every path cost a system call per folder level)."""
+        parts = PurePosixPath(relative).parts
+        if not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\\" in relative:
             raise ValueError(f"refusing to write outside the output folder: {relative}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = self.temp.joinpath(*parts)
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         return path
 
     def write(self, relative: str, data: bytes) -> None:

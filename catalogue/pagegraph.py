@@ -76,15 +76,60 @@ def _is_translation(config: SiteConfig, localise: Localiser, entry_texts: tuple[
     return True
 
 
+class PublishedMemo:
+    """Which languages publish each entry, kept from the last graph: while the translation
+    tables and publishing rules are the same objects, an entry whose texts are the same object
+    (unchanged since the last reload in ``serve``) publishes in the same languages."""
+
+    def __init__(self) -> None:
+        self.inputs: tuple = ()
+        self.by_entry: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+
+    def start(self, config: SiteConfig, localisers: dict[str, Localiser]) -> None:
+        inputs = tuple(
+            (
+                code,
+                localiser.chain,
+                tuple(localiser.tables.get(lang) for lang in localiser.chain),
+                tuple(localiser.published.items()),
+                config.languages[code].drafts_in_hreflang,
+            )
+            for code, localiser in localisers.items()
+        )
+        same = len(inputs) == len(self.inputs) and all(_same(a, b) for a, b in zip(inputs, self.inputs, strict=True))
+        if not same:
+            self.by_entry = {}
+        self.inputs = inputs
+
+    def get(self, key: str, entry_texts: tuple[Text, ...]) -> tuple[str, ...] | None:
+        hit = self.by_entry.get(key)
+        return hit[1] if hit is not None and hit[0] is entry_texts else None
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    code, chain, tables, published, hreflang = a
+    return (code, chain, published, hreflang) == (b[0], b[1], b[3], b[4]) and all(x is y for x, y in zip(tables, b[2], strict=True))
+
+
+PUBLISHED = PublishedMemo()
+
+
 def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localiser]) -> PageGraph:
     languages = tuple(config.languages)
     pages = tuple(page_ids(index))
     published = {}
+    PUBLISHED.start(config, localisers)
+    found: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
     for page in pages:
         entry = entry_of(page, index)
         if entry is None:
             published[page] = languages
-        else:
-            entry_texts = index.texts[entry.key]
-            published[page] = tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry_texts))
+            continue
+        entry_texts = index.texts[entry.key]
+        langs = PUBLISHED.get(entry.key, entry_texts)
+        if langs is None:
+            langs = tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry_texts))
+        published[page] = langs
+        found[entry.key] = (entry_texts, langs)
+    PUBLISHED.by_entry = found
     return PageGraph(languages, pages, published)

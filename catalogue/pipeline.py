@@ -7,6 +7,7 @@ checked, and the output folder is replaced only when every page rendered.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import gettext
 import multiprocessing
 import os
@@ -194,9 +195,8 @@ def write_shared(site: Site, writer: SiteWriter) -> None:
     writer.write("404.html", render(env, "root-404.html", chooser, root).encode("utf-8"))
     writer.write(TRANSLATION_STATUS, render(env, "translations.html", status_context(site), root).encode("utf-8"))
     for product in site.catalogue.products:
-        short, address = urls.short(product.slug), urls.absolute(urls.short(product.slug))
+        short = urls.short(product.slug)
         writer.write(output_file(short, urls.base_path), short_page(site, env, product))
-        writer.write(output_file(urls.qr(product.slug), urls.base_path), qr_svg(address, product.name.source, root / QR_CACHE))
     for name, data in sitemap_files(config, site.graph, urls).items():
         writer.write(name, data)
     writer.write("robots.txt", robots(urls))
@@ -207,6 +207,14 @@ def write_shared(site: Site, writer: SiteWriter) -> None:
         site.images.rendition(image)
     for name, path in site.images.files().items():
         writer.copy(path, f"images/{name}")
+
+
+def write_qr_codes(site: Site, writer: SiteWriter, products: tuple[Product, ...]) -> None:
+    """The QR code of each product's short address (choosing the best mask costs ~3 ms a code)."""
+    urls = site.urls
+    for product in products:
+        address = urls.absolute(urls.short(product.slug))
+        writer.write(output_file(urls.qr(product.slug), urls.base_path), qr_svg(address, product.name.source, site.root / QR_CACHE))
 
 
 def short_page(site: Site, env: jinja2.Environment, product: Product) -> bytes:
@@ -226,32 +234,45 @@ def short_page(site: Site, env: jinja2.Environment, product: Product) -> bytes:
 
 
 _FORKED: tuple[Site, SiteWriter] | None = None  # what forked workers inherit from the parent
+QR_CHUNK = 200  # QR codes per task: small enough to fill the worker that finishes its languages first
+Task = str | slice  # a language's pages, or a slice of the products whose QR codes to write
 
 
-def _write_language_in_worker(code: str) -> tuple[int, int]:
+def run_task(site: Site, writer: SiteWriter, task: Task, tick: Callable[[], None] = lambda: None) -> int:
+    """Do one task; returns the number of pages rendered."""
+    if isinstance(task, str):
+        return write_language(site, task, writer, tick)
+    write_qr_codes(site, writer, site.catalogue.products[task])
+    return 0
+
+
+def _run_in_worker(task: Task) -> tuple[int, int]:
     assert _FORKED is not None
     site, writer = _FORKED
     written_before = writer.written
-    pages = write_language(site, code, writer)
+    pages = run_task(site, writer, task)
     return pages, writer.written - written_before
 
 
-def write_languages(site: Site, writer: SiteWriter, say: Say, progress: Progress) -> int:
-    """Every language's pages, in parallel over the cores (forked workers share the read site)."""
+def write_in_parallel(site: Site, writer: SiteWriter, say: Say, progress: Progress) -> int:
+    """Every language's pages and every QR code, over all cores (forked workers share the read
+    site); languages go first, the QR chunks then fill whichever worker is free."""
     global _FORKED
-    codes = list(site.config.languages)
-    workers = min(len(codes), os.cpu_count() or 1)
+    count = len(site.catalogue.products)
+    tasks: list[Task] = [*site.config.languages, *(slice(start, start + QR_CHUNK) for start in range(0, count, QR_CHUNK))]
+    workers = min(len(tasks), os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return sum(write_language(site, code, writer, progress.advance) for code in codes)
+        return sum(run_task(site, writer, task, progress.advance) for task in tasks)
     _FORKED = (site, writer)
     pages = 0
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for code, (count, files) in zip(codes, pool.map(_write_language_in_worker, codes), strict=True):
-                pages += count
+            for task, (rendered, files) in zip(tasks, pool.map(_run_in_worker, tasks), strict=True):
+                pages += rendered
                 writer.written += files
-                progress.advance(count)
-                say(f"{code}: {count} pages")
+                if isinstance(task, str):
+                    progress.advance(rendered)
+                    say(f"{task}: {rendered} pages")
     finally:
         _FORKED = None
     return pages
@@ -279,9 +300,12 @@ def build_site(
         SiteWriter(out).remove_stale()
         return BuildReport(0, 0, 0, time.perf_counter() - started, up_to_date=True)
     site = prepare(root, today, pseudo)
+    # The site read is kept to the end: exempt its millions of objects from the cyclic garbage
+    # collector's full passes (which also copied every page of the forked workers' memory).
+    gc.freeze()
     progress = Progress(len(site.graph.pages) * len(site.config.languages), "build", enabled=bar)
     with SiteWriter(out) as writer:
-        pages = write_languages(site, writer, say, progress)
+        pages = write_in_parallel(site, writer, say, progress)
         write_shared(site, writer)
         if search:
             say(index_for_search(writer.temp))

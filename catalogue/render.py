@@ -69,8 +69,17 @@ def make_environment(themes: tuple[Path, ...], translations: gettext.NullTransla
     )
     env.policies.update(I18N_POLICIES)
     # Jinja marks translations as safe HTML; a translation is text, so it is escaped here.
+    # A page asks for ~60 strings and the same few hundred recur on every page: look each up once.
+    looked_up: dict[str, Markup] = {}
+
+    def gettext(message: str) -> Markup:
+        text = looked_up.get(message)
+        if text is None:
+            text = looked_up[message] = escape(translations.gettext(message))
+        return text
+
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda message: escape(translations.gettext(message)),
+        gettext=gettext,
         ngettext=lambda singular, plural, n: escape(translations.ngettext(singular, plural, n)),
         newstyle=True,
     )

@@ -4,6 +4,7 @@ between entries, duplicate slugs, images that exist inside the content folder.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .entries import SECTIONS, read_entry
@@ -27,10 +28,30 @@ def entry_files(root: Path, section: str) -> list[Path]:
 EntryCache = dict[Path, tuple[tuple[int, int], Entry | None, list[Problem]]]
 
 
-def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | None) -> tuple[Entry | None, list[Problem]]:
-    """One entry file, parsed once: with a cache, again only when its size or time changed."""
-    content = (root / CONTENT).resolve()
-    if not path.resolve().is_relative_to(content):
+class Inside:
+    """Whether files stay inside a folder once links are followed. A file that is not itself a
+    link is where its folder really is, so each folder is resolved once, not each file."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+        self.folders: dict[Path, bool] = {}
+
+    def __call__(self, path: Path) -> bool:
+        if path.is_symlink():
+            return path.resolve().is_relative_to(self.folder)
+        inside = self.folders.get(path.parent)
+        if inside is None:
+            inside = self.folders[path.parent] = path.parent.resolve().is_relative_to(self.folder)
+        return inside
+
+
+def read_entry_file(
+    root: Path, section: str, path: Path, cache: EntryCache | None, inside: Inside | None = None
+) -> tuple[Entry | None, list[Problem]]:
+    """One entry file, parsed once: with a cache, again only when its size or time changed.
+    ``inside`` checks the file is in content/ (shared by callers that read many files)."""
+    inside = inside or Inside(root / CONTENT)
+    if not inside(path):
         return None, [Problem(relative(path, root), None, None, "", f"is a link to a file outside {CONTENT}/: copy the file instead")]
     stat = path.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
@@ -53,9 +74,10 @@ def load_catalogue(root: Path, include_drafts: bool = False, cache: EntryCache |
     problems = Problems()
     found: dict[str, list[Entry]] = {section: [] for section in SECTIONS}
     unreadable: set[str] = set()  # slugs of entries with problems of their own: no follow-up errors
+    inside = Inside(root / CONTENT)
     for section in SECTIONS:
         for path in entry_files(root, section):
-            entry, wrong = read_entry_file(root, section, path, cache)
+            entry, wrong = read_entry_file(root, section, path, cache, inside)
             problems.extend(wrong)
             if entry is None:
                 unreadable.add(path.stem)
@@ -125,13 +147,14 @@ def entry_images(entry: Entry) -> tuple[Image, ...]:
 
 def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
     """Each image must be a file inside content/images/ (symlinks may not lead out)."""
-    folder = (root / IMAGES).resolve()
+    inside = Inside(root / IMAGES)
+    folder = inside.folder
     problems = []
     for entry in catalogue.entries():
         for index, image in enumerate(entry_images(entry)):
             key = f"images[{index}].src"
-            path = (folder / image.src).resolve()
-            if not path.is_relative_to(folder):
+            path = Path(os.path.normpath(folder / image.src))
+            if not path.is_relative_to(folder) or not inside(path):
                 problems.append(Problem(*_where(entry, key), key, f"'{image.src}' leads outside {IMAGES}/"))
             elif not path.is_file():
                 problems.append(Problem(*_where(entry, key), key, f"image not found: {IMAGES}/{image.src}"))

@@ -7,6 +7,7 @@ under a sub-path (the path of ``base_url``), so every URL starts with that base 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from .config import Language, SiteConfig
@@ -47,8 +48,8 @@ class Urls:
         base = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
         return cls(base)
 
-    @property
-    def base_path(self) -> str:
+    @cached_property
+    def base_path(self) -> str:  # asked for every URL made: computed once
         return urlsplit(self.base_url).path or "/"
 
     def page(self, page: PageId, language: Language) -> str:

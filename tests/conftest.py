@@ -134,7 +134,10 @@ def _inject(root: Path) -> None:
     head, body = text.split("\n---\n", 1)
     product.write_text(head + "\n---\n" + MARKDOWN_PAYLOAD + "\n" + body, encoding="utf-8")
     producer = root / "content/producers/htx-hong-xuan.md"
-    producer.write_text(producer.read_text(encoding="utf-8").replace("representative: ", f"representative: {json.dumps(PAYLOAD, ensure_ascii=False)} #", 1), encoding="utf-8")
+    producer.write_text(
+        producer.read_text(encoding="utf-8").replace("representative: ", f"representative: {json.dumps(PAYLOAD, ensure_ascii=False)} #", 1),
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -149,5 +152,3 @@ def hostile_site(tmp_path_factory) -> Path:
 
     assert main(["--root", str(root), "-q", "build"]) == 0
     return root / "public"
-
-

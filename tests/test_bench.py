@@ -19,7 +19,16 @@ def test_bench_runs_at_20_products(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     figures = report["results"][0]
-    for key in ("cold_build_s", "pages_per_s", "peak_rss_mb", "no_change_rebuild_s", "edit_product_refresh_s", "edit_po_refresh_s", "extract_s", "status_s"):
+    for key in (
+        "cold_build_s",
+        "pages_per_s",
+        "peak_rss_mb",
+        "no_change_rebuild_s",
+        "edit_product_refresh_s",
+        "edit_po_refresh_s",
+        "extract_s",
+        "status_s",
+    ):
         assert figures[key] > 0, key
     assert figures["pages"] > 20 * 7
     assert "cold full build (s)" in result.stdout

@@ -106,7 +106,13 @@ def test_check_reports_everything_at_once(make_site, capsys):
 
 
 def test_check_broken_internal_link(make_site, capsys):
-    root = make_site({"content/products/my-chu.md": PRODUCT.replace("Mô tả.", "Mô tả.\n\nXem [nhà sản xuất](/producers/htx-b/) và [đây](/producers/htx-a/).")})
+    root = make_site(
+        {
+            "content/products/my-chu.md": PRODUCT.replace(
+                "Mô tả.", "Mô tả.\n\nXem [nhà sản xuất](/producers/htx-b/) và [đây](/producers/htx-a/)."
+            )
+        }
+    )
     status, _, err = run(root, "check", capsys=capsys)
     assert status == 1
     assert "content/products/my-chu.md:9: error: body: broken link: no page at /producers/htx-b/" in err
@@ -133,7 +139,10 @@ def test_check_strict_json_and_certificates(make_site, capsys, monkeypatch):
     status, _, err = run(root, "check", capsys=capsys)
     assert status == 0
     assert "content/products/my-chu.md:4:62: warning: certificate: OCOP certificate A-1 expires on 2026-12-15, in 44 days" in err
-    assert "content/products/vai.md:4:62: warning: certificate: OCOP certificate B-2 expired on 2025-01-01: the product awaits re-evaluation" in err
+    assert (
+        "content/products/vai.md:4:62: warning: certificate: OCOP certificate B-2 expired on 2025-01-01: the product awaits re-evaluation"
+        in err
+    )
     assert run(root, "check", "--strict", capsys=capsys)[0] == 1
     assert run(root, "check", "--expiry-days", "30", capsys=capsys)[2].count("certificate:") == 1
     status, out, _ = run(root, "check", "--format", "json", capsys=capsys)
@@ -161,7 +170,10 @@ def served(multilingual):
     preview.reload()
     server = make_server(preview, "127.0.0.1", 0)
     stop = threading.Event()
-    threads = [threading.Thread(target=server.serve_forever, daemon=True), threading.Thread(target=watch, args=(preview, stop, lambda _: None), daemon=True)]
+    threads = [
+        threading.Thread(target=server.serve_forever, daemon=True),
+        threading.Thread(target=watch, args=(preview, stop, lambda _: None), daemon=True),
+    ]
     for thread in threads:
         thread.start()
     time.sleep(0.3)  # the watcher is ready
@@ -209,7 +221,9 @@ def test_serve_shows_edits_errors_and_recovery(served):
 
 def test_serve_shows_drafts_and_the_translators_page(served):
     url, root = served
-    (root / "content/products/moi.md").write_text(PRODUCT.replace("name: Mỳ Chũ", "name: Sản phẩm mới\ndraft: true").replace("htx-a", "htx-thu"), encoding="utf-8")
+    (root / "content/products/moi.md").write_text(
+        PRODUCT.replace("name: Mỳ Chũ", "name: Sản phẩm mới\ndraft: true").replace("htx-a", "htx-thu"), encoding="utf-8"
+    )
     status, body = wait_for(url + "/vi/products/moi/", lambda s, b: s == 200)
     assert status == 200 and 'class="notice"' in body and "Sản phẩm mới" in body
     status, body = fetch(url + "/_translations/")

@@ -180,7 +180,10 @@ def test_a_long_previous_source_stays_on_one_valid_line(multilingual):
     product.write_text(product.read_text(encoding="utf-8").replace("Mỳ làm từ **gạo** Bao thai.", long_old), encoding="utf-8")
     extract(multilingual, NOW)
     po = multilingual / "locales/en/LC_MESSAGES/content.po"
-    po.write_text(po.read_text(encoding="utf-8").replace(f'msgid "{long_old}"\nmsgstr ""', f'msgid "{long_old}"\nmsgstr "Noodles, long."'), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(f'msgid "{long_old}"\nmsgstr ""', f'msgid "{long_old}"\nmsgstr "Noodles, long."'),
+        encoding="utf-8",
+    )
     product.write_text(product.read_text(encoding="utf-8").replace(long_old, long_old.replace("nắm.", "nắm nhỏ.")), encoding="utf-8")
     extract(multilingual, NOW)
     text = po.read_text(encoding="utf-8")

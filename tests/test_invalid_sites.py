@@ -86,8 +86,14 @@ def _symlink_image(root: Path) -> None:
 
 GENERATED = {
     "huge-file": (_huge, "content/products/mat-ong.md: error: is too large (2,400,597 bytes, at most 1,000,000)"),
-    "symlinked-entry-outside-content": (_symlink_entry, "content/products/mat-ong.md: error: is a link to a file outside content/: copy the file instead"),
-    "symlinked-image-outside-images": (_symlink_image, "content/products/mat-ong.md:18:5: error: images[0].src: 'mat-ong.svg' leads outside content/images/"),
+    "symlinked-entry-outside-content": (
+        _symlink_entry,
+        "content/products/mat-ong.md: error: is a link to a file outside content/: copy the file instead",
+    ),
+    "symlinked-image-outside-images": (
+        _symlink_image,
+        "content/products/mat-ong.md:18:5: error: images[0].src: 'mat-ong.svg' leads outside content/images/",
+    ),
 }
 
 

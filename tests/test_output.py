@@ -57,3 +57,11 @@ def test_refuses_to_write_outside(tmp_path):
     with pytest.raises(ValueError), SiteWriter(tmp_path / "public") as writer:
         writer.write("../escape.html", b"x")
     assert not (tmp_path / "escape.html").exists()
+
+
+@pytest.mark.parametrize("name", ["/etc/escape.html", "a/../../escape.html", "", "a\\..\\escape.html"])
+def test_refuses_absolute_and_climbing_paths(tmp_path, name):
+    with pytest.raises(ValueError), SiteWriter(tmp_path / "public") as writer:
+        writer.write(name, b"x")
+    assert not (tmp_path / "escape.html").exists()
+    assert not (tmp_path / "public").exists()

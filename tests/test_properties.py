@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalogue.catalogs import catalog_bytes, with_previous_ids
+from catalogue.markup import PLAIN_TEXT, inline_markdown, render_inline
 from catalogue.posyntax import po_syntax_problems
 from catalogue.segments import reassemble, segment
 from catalogue.slugs import slugify
@@ -19,7 +20,9 @@ from catalogue.slugs import slugify
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 LETTERS = VIETNAMESE + VIETNAMESE.upper() + "荔枝北江리치ライチ" + string.ascii_letters
 WORD = st.text(alphabet=LETTERS + "0123456789", min_size=1, max_size=8).filter(lambda w: not w[0].isdigit())
-INLINE = st.lists(st.one_of(WORD, WORD.map(lambda w: f"**{w}**"), WORD.map(lambda w: f"[{w}](https://example.org/{len(w)})")), min_size=1, max_size=8).map(" ".join)
+INLINE = st.lists(
+    st.one_of(WORD, WORD.map(lambda w: f"**{w}**"), WORD.map(lambda w: f"[{w}](https://example.org/{len(w)})")), min_size=1, max_size=8
+).map(" ".join)
 LINES = st.lists(INLINE, min_size=1, max_size=3).map("\n".join)
 PARAGRAPH = LINES
 HEADING = st.tuples(st.integers(1, 6), INLINE).map(lambda t: "#" * t[0] + " " + t[1])
@@ -59,3 +62,15 @@ def test_slug_is_idempotent_and_never_a_path(text):
     assert slugify(slug) == slug
     assert "/" not in slug and "\\\\" not in slug and ".." not in slug
     assert slug == "" or (slug[0] != "-" and slug[-1] != "-" and slug.isascii())
+
+
+# Sentences of letters from the site's scripts, with the punctuation and spaces that come near
+# Markdown's syntax; most draws take the shortcut, the rest check that the predicate refuses them.
+SENTENCE = st.text(alphabet=st.sampled_from(list("aZđẢ荔枝리치 \u3000\u2028\u0085\u00a0\t\n.,;:'\"()-+=1.)*_`[]<>&#!|~\\/")), max_size=40)
+
+
+@given(st.one_of(SENTENCE, st.text(max_size=40)))
+@settings(max_examples=1500, deadline=None)
+def test_plain_text_shortcut_renders_exactly_like_markdown(text):
+    if PLAIN_TEXT.match(text):
+        assert render_inline(text) == inline_markdown(text)

@@ -28,7 +28,12 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def build(root: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
     environment = dict(os.environ, SOURCE_DATE_EPOCH="1781481600", **env)
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "-q", "build", "--out", str(out)], env=environment, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(root), "-q", "build", "--out", str(out)],
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_builds_are_byte_identical_whatever_the_hash_seed(sample_copy, tmp_path):
@@ -98,13 +103,19 @@ def test_hostile_translations_are_refused(multilingual, capsys):
         po.write_text("\n".join(lines), encoding="utf-8")
         assert main(["--root", str(multilingual), "build"]) == 1
         err = capsys.readouterr().err
-        assert f"{path}:{index + 1}: error: markup, link or placeholder differs from the source (lost [], added ['</script>', '<script>'])" in err
+        assert (
+            f"{path}:{index + 1}: error: markup, link or placeholder differs from the source (lost [], added ['</script>', '<script>'])"
+            in err
+        )
         po.write_text(original, encoding="utf-8")
 
 
 def test_attribute_breakout_in_a_translation_is_escaped(multilingual):
     po = multilingual / "locales/en/LC_MESSAGES/content.po"
-    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "A bundle of dried noodles"', 'msgstr "\\" onmouseover=\\"alert(1)\\" x=\\""'), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace('msgstr "A bundle of dried noodles"', 'msgstr "\\" onmouseover=\\"alert(1)\\" x=\\""'),
+        encoding="utf-8",
+    )
     assert main(["--root", str(multilingual), "-q", "build"]) == 0
     soup = BeautifulSoup((multilingual / "public/en/products/my-chu/index.html").read_text(encoding="utf-8"), "html.parser")
     img = soup.select_one(".product figure img")
@@ -117,5 +128,13 @@ def test_keys_never_reach_pages_or_catalogs(multilingual, monkeypatch, capsys):
     assert main(["--root", str(multilingual), "build"]) == 0
     assert main(["--root", str(multilingual), "status"]) == 0
     out = capsys.readouterr()
-    every = out.out + out.err + "".join(p.read_text(encoding="utf-8", errors="replace") for p in multilingual.rglob("*") if p.is_file() and p.suffix in (".html", ".po", ".pot", ".json", ".xml", ".csv"))
+    every = (
+        out.out
+        + out.err
+        + "".join(
+            p.read_text(encoding="utf-8", errors="replace")
+            for p in multilingual.rglob("*")
+            if p.is_file() and p.suffix in (".html", ".po", ".pot", ".json", ".xml", ".csv")
+        )
+    )
     assert "secret" not in every

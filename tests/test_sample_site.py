@@ -135,7 +135,12 @@ def test_every_theme_string_is_reviewed_in_every_language():
 
     _, statuses = site_status(ROOT)
     for status in statuses:
-        assert status.domains["messages"].messages == {"reviewed": status.domains["messages"].messages["reviewed"], "draft": 0, "outdated": 0, "missing": 0}, status.code
+        assert status.domains["messages"].messages == {
+            "reviewed": status.domains["messages"].messages["reviewed"],
+            "draft": 0,
+            "outdated": 0,
+            "missing": 0,
+        }, status.code
 
 
 def test_committed_catalogs_are_up_to_date(sample_copy):

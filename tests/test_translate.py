@@ -213,8 +213,13 @@ def test_killed_midway_loses_nothing_and_the_next_run_completes(sample_copy):
             "--lang",
             "zh-Hant",
         ]
-        for pause in (0.6, 0.9, 1.3):
+        target = catalog_path(sample_copy, "zh_Hant", "content")
+        # Killed once while starting, then just after a batch landed, however slow the machine is.
+        for wait_for_batch, pause in ((False, 0.3), (True, 0.0), (True, 0.05), (True, 0.15)):
             process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+            before, deadline = target.stat().st_mtime_ns, time.monotonic() + 60
+            while wait_for_batch and target.stat().st_mtime_ns == before and process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.005)
             time.sleep(pause)
             process.send_signal(signal.SIGKILL)
             process.wait()

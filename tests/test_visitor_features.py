@@ -128,7 +128,10 @@ def test_exports_load_and_match_the_pages(sample_public):
 def test_short_address_lists_every_language(sample_public):
     page = soup(sample_public / "p/vai-thieu-luc-ngan/index.html")
     links = [(a["lang"], a["href"]) for a in page.select(".language-list a")]
-    assert links == [(lang, f"/{folder}/products/vai-thieu-luc-ngan/") for lang, folder in zip(("vi", "en", "fr", "zh-Hans", "zh-Hant", "ko", "ja"), FOLDERS, strict=True)]
+    assert links == [
+        (lang, f"/{folder}/products/vai-thieu-luc-ngan/")
+        for lang, folder in zip(("vi", "en", "fr", "zh-Hans", "zh-Hant", "ko", "ja"), FOLDERS, strict=True)
+    ]
     assert page.find("script", src=lambda s: s and "chooser.js" in s) is not None
 
 
@@ -138,7 +141,9 @@ def test_qr_codes_decode_to_the_short_address(sample_public, tmp_path):
     for slug in ("vai-thieu-luc-ngan", "my-chu-truyen-thong"):
         png = tmp_path / f"{slug}.png"
         html = tmp_path / f"{slug}.html"
-        html.write_text(f'<body style="margin:0;background:#fff"><img src="{(sample_public / "qr" / (slug + ".svg")).as_uri()}" style="width:400px"></body>')
+        html.write_text(
+            f'<body style="margin:0;background:#fff"><img src="{(sample_public / "qr" / (slug + ".svg")).as_uri()}" style="width:400px"></body>'
+        )
         subprocess.run(
             [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
              "--no-first-run", "--disable-sync", "--hide-scrollbars", "--window-size=420,420", f"--screenshot={png}", html.as_uri()],

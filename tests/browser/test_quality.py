@@ -16,7 +16,14 @@ import pytest
 from ..conftest import ROOT
 
 FOLDERS = ("vi", "en", "fr", "zh-hans", "zh-hant", "ko", "ja")
-PAGES = ("", "products/vai-thieu-luc-ngan/", "products/", "producers/htx-hong-xuan/", "experiences/hanh-trinh-mua-vai-luc-ngan/", "about-ocop/")
+PAGES = (
+    "",
+    "products/vai-thieu-luc-ngan/",
+    "products/",
+    "producers/htx-hong-xuan/",
+    "experiences/hanh-trinh-mua-vai-luc-ngan/",
+    "about-ocop/",
+)
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 BROKEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>
@@ -44,7 +51,14 @@ def test_axe_finds_no_violation(visit, site_url, folder):
 
 def test_axe_on_shared_pages(visit, site_url):
     visitor = visit(**PHONE)
-    for path in ("/en/search/?q=tea", "/en/calendar/", "/fr/brochure/", "/vi/producers/htx-hong-xuan/stamps/", "/p/vai-thieu-luc-ngan/", "/404.html"):
+    for path in (
+        "/en/search/?q=tea",
+        "/en/calendar/",
+        "/fr/brochure/",
+        "/vi/producers/htx-hong-xuan/stamps/",
+        "/p/vai-thieu-luc-ngan/",
+        "/404.html",
+    ):
         visitor.page.goto(site_url + path)
         assert axe_violations(visitor.page) == [], path
 
@@ -71,7 +85,9 @@ def vnu_jar() -> str:
 
 
 def vnu_errors(paths: list[Path]) -> list[str]:
-    result = subprocess.run(["java", "-jar", vnu_jar(), "--errors-only", "--skip-non-html", *map(str, paths)], capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        ["java", "-jar", vnu_jar(), "--errors-only", "--skip-non-html", *map(str, paths)], capture_output=True, text=True, timeout=900
+    )
     return [line for line in result.stderr.splitlines() if line.strip()]
 
 
@@ -107,7 +123,10 @@ def test_product_page_weighs_under_30_kb_in_every_language(sample_public):
     for folder in FOLDERS:
         page = sample_public / folder / "products/vai-thieu-luc-ngan/index.html"
         html = page.read_bytes()
-        assets = [sample_public / m.decode().split("?")[0].lstrip("/") for m in re.findall(rb'(?:href|src)="(/assets/[^"]+\.(?:css|js)[^"]*)"', html)]
+        assets = [
+            sample_public / m.decode().split("?")[0].lstrip("/")
+            for m in re.findall(rb'(?:href|src)="(/assets/[^"]+\.(?:css|js)[^"]*)"', html)
+        ]
         total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in [page, *assets])
         assert total <= 30 * 1024, (folder, total)
 
