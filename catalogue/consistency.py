@@ -39,6 +39,8 @@ def pairs(message: Message) -> list[tuple[str, str]]:
 
 def markup_difference(source: str, translation: str) -> str | None:
     """What markup, link or placeholder a translation lost or added, or None."""
+    if MARKUP.findall(source) == MARKUP.findall(translation):  # the usual case, in the same order
+        return None
     expected, found = markup_of(source), markup_of(translation)
     if expected == found:
         return None

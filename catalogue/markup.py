@@ -63,11 +63,12 @@ def render_block(text: str) -> str:
     return sanitise(_markdown.reset().convert(text)).strip()
 
 
-# Text Markdown and the sanitiser would only escape: no Markdown or HTML syntax anywhere, no
-# block marker at the start, no control characters or no-break spaces (which nh3 writes as an
-# entity), no surrounding space. Most segments are such plain sentences; escaping them directly
-# skips a Markdown conversion each (a test checks the two paths agree).
-PLAIN_TEXT = re.compile(r"\A(?:(?![\s0-9+=-])[^\\`*_\[\]<>&!#|~\x00-\x1f\x7f-\x9f\xa0\u2028\u2029]+(?<!\s))?\Z")
+# Text Markdown and the sanitiser would only escape: no Markdown or HTML syntax anywhere
+# (brackets only where they cannot make a link: no "](", "][" or "]:"), no block marker at the
+# start, no control characters or no-break spaces (which nh3 writes as an entity), no
+# surrounding space. Most segments are such plain sentences; escaping them directly skips a
+# Markdown conversion each (a test checks the two paths agree).
+PLAIN_TEXT = re.compile(r"\A(?!.*\][(\[:])(?:(?![\s0-9+=-])[^\\`*_<>&!#|~\x00-\x1f\x7f-\x9f\xa0\u2028\u2029]+(?<!\s))?\Z")
 
 
 @lru_cache(maxsize=100_000)
