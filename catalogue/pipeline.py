@@ -6,11 +6,14 @@ checked, and the output folder is replaced only when every page rendered.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import gc
 import gettext
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -246,6 +249,20 @@ def run_task(site: Site, writer: SiteWriter, task: Task, tick: Callable[[], None
     return 0
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive a build that was killed: it would wait for work forever."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the operating system leaves orphans to the user
+    if os.getppid() != parent:  # the build died before the line above
+        os._exit(1)
+
+
 def _run_in_worker(task: Task) -> tuple[int, int]:
     assert _FORKED is not None
     site, writer = _FORKED
@@ -266,7 +283,8 @@ def write_in_parallel(site: Site, writer: SiteWriter, say: Say, progress: Progre
     _FORKED = (site, writer)
     pages = 0
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=fork, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             for task, (rendered, files) in zip(tasks, pool.map(_run_in_worker, tasks), strict=True):
                 pages += rendered
                 writer.written += files

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from catalogue.cli import main
@@ -58,6 +59,44 @@ def test_a_killed_build_leaves_the_previous_site_complete(sample_copy):
     assert build(sample_copy, public).returncode == 0
     assert tree(public) == before
     assert not list(sample_copy.glob(".public.*"))  # leftovers of killed builds were cleaned
+
+
+def _children(pid: int) -> set[int]:
+    """Live processes whose parent is ``pid`` (zombies are dead: only their entry is left)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_killed_build_leaves_no_worker_behind(sample_copy):
+    if not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2:
+        pytest.skip("needs /proc to see processes, and two cores for the build to start workers")
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(sample_copy), "-q", "build", "--force"]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline, workers = time.monotonic() + 60, set()
+    while not workers and process.poll() is None and time.monotonic() < deadline:
+        workers = _children(process.pid)
+        time.sleep(0.01)
+    assert workers, "the build started no worker processes"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)]
 
 
 def test_nothing_hostile_reaches_the_pages(hostile_site):
