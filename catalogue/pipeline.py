@@ -326,7 +326,7 @@ def build_site(
         pages = write_in_parallel(site, writer, say, progress)
         write_shared(site, writer)
         if search:
-            say(index_for_search(writer.temp))
+            say(index_for_search(writer.temp, [language.folder for language in site.config.languages.values()]))
         files = writer.written
     stamp.save()
     return BuildReport(pages, len(site.config.languages), files, time.perf_counter() - started)
