@@ -173,7 +173,7 @@ def _content_table(catalog: Catalog) -> dict[str, Translation]:
     return table
 
 
-_CONTENT_TABLES = IdentityMemo(_content_table, size=64)
+_CONTENT_TABLES = IdentityMemo(_content_table)
 
 
 def ui_translations(catalog: Catalog | None, with_drafts: bool = False) -> gettext.NullTranslations:
@@ -198,4 +198,4 @@ def _published_mo(catalog: Catalog, with_drafts: bool) -> bytes:
     return stream.getvalue()
 
 
-_PUBLISHED_MO = IdentityMemo(_published_mo, size=64)
+_PUBLISHED_MO = IdentityMemo(_published_mo)

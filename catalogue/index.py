@@ -45,7 +45,7 @@ def _grouped(pairs) -> dict:
     return {key: tuple(values) for key, values in grouped.items()}
 
 
-ENTRY_TEXTS = IdentityMemo(lambda entry: tuple(texts(entry)), size=200_000)
+ENTRY_TEXTS = IdentityMemo(lambda entry: tuple(texts(entry)))
 
 
 def build_index(catalogue: Catalogue) -> Index:

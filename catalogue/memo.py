@@ -2,12 +2,13 @@
 
 ``serve`` reads again only the files that changed: unchanged entries and catalogs are the very
 same objects from one reload to the next, so what was derived from them need not be derived
-again. Each result holds its object, so an identity cannot be reused by another object while
-it is remembered; the oldest results are dropped beyond ``size``.
+again. A result is forgotten when its object is freed (a weak reference's callback), so the
+memo neither keeps old catalogs alive nor confuses a new object with a freed one at its address.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
@@ -16,18 +17,15 @@ R = TypeVar("R")
 
 
 class IdentityMemo(Generic[T, R]):
-    def __init__(self, function: Callable[..., R], size: int):
+    def __init__(self, function: Callable[..., R]):
         self.function = function
-        self.size = size
-        self.results: dict[tuple[int, ...], tuple[T, R]] = {}
+        self.results: dict[tuple[Hashable, ...], tuple[weakref.ref[T], R]] = {}
 
     def __call__(self, source: T, *options: Hashable) -> R:
-        key = (id(source), *map(hash, options))
+        key = (id(source), *options)
         hit = self.results.get(key)
-        if hit is not None and hit[0] is source:
+        if hit is not None and hit[0]() is source:
             return hit[1]
         result = self.function(source, *options)
-        self.results[key] = (source, result)
-        if len(self.results) > self.size:
-            del self.results[next(iter(self.results))]
+        self.results[key] = (weakref.ref(source, lambda _, key=key: self.results.pop(key, None)), result)
         return result

@@ -8,6 +8,7 @@ language the page's canonical URL points to the nearest published language of it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .config import SiteConfig
@@ -77,38 +78,30 @@ def _is_translation(config: SiteConfig, localise: Localiser, entry_texts: tuple[
 
 
 class PublishedMemo:
-    """Which languages publish each entry, kept from the last graph: while the translation
-    tables and publishing rules are the same objects, an entry whose texts are the same object
-    (unchanged since the last reload in ``serve``) publishes in the same languages."""
+    """Which languages publish each entry, kept from the last graph: while the publishing rules
+    are equal and the translation tables the same objects, an entry whose texts are the same
+    object (unchanged since the last reload in ``serve``) publishes in the same languages."""
 
     def __init__(self) -> None:
-        self.inputs: tuple = ()
-        self.by_entry: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+        self.rules: tuple = ()
+        self.tables: tuple = ()
+        self.previous: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+        self.current: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
 
     def start(self, config: SiteConfig, localisers: dict[str, Localiser]) -> None:
-        inputs = tuple(
-            (
-                code,
-                localiser.chain,
-                tuple(localiser.tables.get(lang) for lang in localiser.chain),
-                tuple(localiser.published.items()),
-                config.languages[code].drafts_in_hreflang,
-            )
-            for code, localiser in localisers.items()
+        rules = tuple(
+            (code, lo.chain, tuple(lo.published.items()), config.languages[code].drafts_in_hreflang) for code, lo in localisers.items()
         )
-        same = len(inputs) == len(self.inputs) and all(_same(a, b) for a, b in zip(inputs, self.inputs, strict=True))
-        if not same:
-            self.by_entry = {}
-        self.inputs = inputs
+        tables = tuple(lo.tables.get(lang) for lo in localisers.values() for lang in lo.chain)
+        same = rules == self.rules and len(tables) == len(self.tables) and all(a is b for a, b in zip(tables, self.tables, strict=False))
+        self.previous = self.current if same else {}
+        self.rules, self.tables, self.current = rules, tables, {}
 
-    def get(self, key: str, entry_texts: tuple[Text, ...]) -> tuple[str, ...] | None:
-        hit = self.by_entry.get(key)
-        return hit[1] if hit is not None and hit[0] is entry_texts else None
-
-
-def _same(a: tuple, b: tuple) -> bool:
-    code, chain, tables, published, hreflang = a
-    return (code, chain, published, hreflang) == (b[0], b[1], b[3], b[4]) and all(x is y for x, y in zip(tables, b[2], strict=True))
+    def languages(self, key: str, entry_texts: tuple[Text, ...], find: Callable[[tuple[Text, ...]], tuple[str, ...]]) -> tuple[str, ...]:
+        hit = self.previous.get(key)
+        languages = hit[1] if hit is not None and hit[0] is entry_texts else find(entry_texts)
+        self.current[key] = (entry_texts, languages)
+        return languages
 
 
 PUBLISHED = PublishedMemo()
@@ -119,17 +112,11 @@ def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localise
     pages = tuple(page_ids(index))
     published = {}
     PUBLISHED.start(config, localisers)
-    found: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+
+    def publishing(entry_texts: tuple[Text, ...]) -> tuple[str, ...]:
+        return tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry_texts))
+
     for page in pages:
         entry = entry_of(page, index)
-        if entry is None:
-            published[page] = languages
-            continue
-        entry_texts = index.texts[entry.key]
-        langs = PUBLISHED.get(entry.key, entry_texts)
-        if langs is None:
-            langs = tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry_texts))
-        published[page] = langs
-        found[entry.key] = (entry_texts, langs)
-    PUBLISHED.by_entry = found
+        published[page] = languages if entry is None else PUBLISHED.languages(entry.key, index.texts[entry.key], publishing)
     return PageGraph(languages, pages, published)

@@ -45,12 +45,9 @@ class Inside:
         return inside
 
 
-def read_entry_file(
-    root: Path, section: str, path: Path, cache: EntryCache | None, inside: Inside | None = None
-) -> tuple[Entry | None, list[Problem]]:
+def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | None, inside: Inside) -> tuple[Entry | None, list[Problem]]:
     """One entry file, parsed once: with a cache, again only when its size or time changed.
-    ``inside`` checks the file is in content/ (shared by callers that read many files)."""
-    inside = inside or Inside(root / CONTENT)
+    ``inside`` checks that the file is in content/."""
     if not inside(path):
         return None, [Problem(relative(path, root), None, None, "", f"is a link to a file outside {CONTENT}/: copy the file instead")]
     stat = path.stat()

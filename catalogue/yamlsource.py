@@ -64,6 +64,23 @@ def _compose_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
     return None if _shares_nodes(root) else (root, loader)
 
 
+def _compose_careful(text: str, path: str, line_offset: int) -> tuple[yaml.Node | None, _Loader] | Problem:
+    """The root node and loader from the pure-Python parser, or the problem it found."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node(), loader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        column = mark.column + 1 if mark else None
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        return Problem(path, line, column, "", f"invalid YAML: {message}")
+    except yaml.YAMLError as error:
+        return Problem(path, None, None, "", f"invalid YAML: {error}")
+    finally:
+        loader.dispose()
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed YAML document: its root node and how to turn nodes into places and values."""
@@ -91,23 +108,10 @@ class Document:
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document; a syntax error becomes a Problem with file and line."""
-    fast = _compose_fast(text)
-    if fast is not None:
-        document = Document(path, fast[0], line_offset, fast[1])
-        return document, list(duplicate_keys(document, fast[0]))
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        column = mark.column + 1 if mark else None
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        return None, [Problem(path, line, column, "", f"invalid YAML: {message}")]
-    except yaml.YAMLError as error:
-        return None, [Problem(path, None, None, "", f"invalid YAML: {error}")]
-    finally:
-        loader.dispose()
+    composed = _compose_fast(text) or _compose_careful(text, path, line_offset)
+    if isinstance(composed, Problem):
+        return None, [composed]
+    root, loader = composed
     document = Document(path, root, line_offset, loader)
     return document, list(duplicate_keys(document, root))
 

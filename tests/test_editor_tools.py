@@ -219,6 +219,20 @@ def test_serve_shows_edits_errors_and_recovery(served):
     assert status == 200 and 'aria-label="4 stars"' in body
 
 
+def test_serve_shows_a_translation_edit_and_its_undo(served):
+    """Edited catalogs are read again; what was derived from the old one is not reused."""
+    url, root = served
+    page = url + "/en/products/my-chu/"
+    catalog = root / "locales/en/LC_MESSAGES/content.po"
+    original = catalog.read_text(encoding="utf-8")
+    catalog.write_text(original.replace('msgstr "Chũ noodles"', 'msgstr "Chũ rice vermicelli"'), encoding="utf-8")
+    status, body = wait_for(page, lambda s, b: "Chũ rice vermicelli" in b)
+    assert status == 200 and "Chũ rice vermicelli" in body
+    catalog.write_text(original, encoding="utf-8")
+    status, body = wait_for(page, lambda s, b: "Chũ noodles" in b)
+    assert "Chũ noodles" in body and "Chũ rice vermicelli" not in body
+
+
 def test_serve_shows_drafts_and_the_translators_page(served):
     url, root = served
     (root / "content/products/moi.md").write_text(
