@@ -3,7 +3,7 @@
 
 import sys
 
-from catalogue.cli import main
+from catalogue.commands.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -29,8 +29,8 @@ sys.path[:0] = [str(ROOT), str(BENCH)]
 
 from synthetic import write_hugo_site, write_site  # noqa: E402
 
-from catalogue.catalogs import catalog_path  # noqa: E402
-from catalogue.serve import Preview  # noqa: E402
+from catalogue.commands.serve import Preview  # noqa: E402
+from catalogue.i18n.pofiles import catalog_path  # noqa: E402
 
 OUT = BENCH / "out"
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1781481600", PYTHONHASHSEED="0")

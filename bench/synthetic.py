@@ -15,9 +15,9 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from catalogue.catalogs import MACHINE_NOTE, catalog_path, write_catalog
-from catalogue.model import texts
-from catalogue.sources import load_catalogue
+from catalogue.content.model import texts
+from catalogue.content.sources import load_catalogue
+from catalogue.i18n.pofiles import MACHINE_NOTE, catalog_path, write_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("vi", "en", "fr", "zh-Hans", "zh-Hant", "ko", "ja")
@@ -184,7 +184,7 @@ def write_hugo_site(site: Path, target: Path) -> Path:
 
 
 def _translations(site: Path) -> dict[str, dict[str, str]]:
-    from catalogue.catalogs import read_catalog
+    from catalogue.i18n.pofiles import read_catalog
 
     out = {}
     for code in LANGUAGES[1:]:

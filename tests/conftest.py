@@ -106,7 +106,7 @@ def sample_public(tmp_path_factory) -> Path:
     """The project's sample site, built once for the session (build date 15 June 2026)."""
     import datetime as dt
 
-    from catalogue.pipeline import build_site
+    from catalogue.publish.pipeline import build_site
 
     out = tmp_path_factory.mktemp("sample") / "public"
     build_site(ROOT, out, today=dt.date(2026, 6, 15))
@@ -148,7 +148,7 @@ def hostile_site(tmp_path_factory) -> Path:
     for folder in ("content", "locales"):
         shutil.copytree(ROOT / folder, root / folder)
     _inject(root)
-    from catalogue.cli import main
+    from catalogue.commands.cli import main
 
     assert main(["--root", str(root), "-q", "build"]) == 0
     return root / "public"

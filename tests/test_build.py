@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue.pipeline import build_site
-from catalogue.problems import CatalogueError
+from catalogue.core.problems import CatalogueError
+from catalogue.publish.pipeline import build_site
 
 BASE = "https://test.example.org/shop/"
 
@@ -200,7 +200,7 @@ def _draft_everything_in_french(root: Path) -> None:
 
     from babel.messages.pofile import read_po
 
-    from catalogue.catalogs import MACHINE_NOTE, catalog_path, write_catalog
+    from catalogue.i18n.pofiles import MACHINE_NOTE, catalog_path, write_catalog
 
     path = catalog_path(root, "fr", "content")
     catalog = read_po(io.BytesIO(path.read_bytes()), locale="fr")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.config import load_config
-from catalogue.problems import CatalogueError
+from catalogue.content.config import load_config
+from catalogue.core.problems import CatalogueError
 
 from .conftest import ROOT, SITE_YAML
 

@@ -15,13 +15,13 @@ import jsonschema
 import pytest
 import yaml
 
-from catalogue.cli import main
-from catalogue.entries import SPECS
-from catalogue.json_schema import schemas
-from catalogue.pipeline import build_site
-from catalogue.scaffold import KINDS
-from catalogue.serve import Preview, make_server, watch
-from catalogue.sources import load_catalogue
+from catalogue.commands.cli import main
+from catalogue.commands.schema import schemas
+from catalogue.commands.serve import Preview, make_server, watch
+from catalogue.content.entries import SPECS
+from catalogue.content.model import SECTIONS as KINDS
+from catalogue.content.sources import load_catalogue
+from catalogue.publish.pipeline import build_site
 
 from .conftest import PRODUCT, ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.cli import main
+from catalogue.commands.cli import main
 
 from .conftest import PRODUCT, SITE_YAML
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from catalogue.catalogs import MACHINE_NOTE, state_of
-from catalogue.extract import extract
+from catalogue.i18n.extract import extract
+from catalogue.i18n.pofiles import MACHINE_NOTE, state_of
 
 from .conftest import ROOT, require_tool
 
@@ -127,7 +127,7 @@ def test_msgfmt_accepts_every_catalog(multilingual):
 def test_a_template_with_a_syntax_error_is_reported_not_skipped(multilingual):
     import pytest
 
-    from catalogue.problems import CatalogueError
+    from catalogue.core.problems import CatalogueError
 
     site = multilingual / "content/site.yaml"
     site.write_text(site.read_text(encoding="utf-8") + "theme: [mine, default]\n", encoding="utf-8")

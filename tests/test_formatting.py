@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from babel import Locale
 
-from catalogue.config import Rate
-from catalogue.formatting import approximate, date, months, price_text
-from catalogue.model import Price
+from catalogue.content.config import Rate
+from catalogue.content.model import Price
+from catalogue.i18n.formatting import approximate, date, months, price_text
 
 RATE_DAY = dt.date(2026, 11, 2)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.cli import main
+from catalogue.commands.cli import main
 
 SITES = Path(__file__).parent / "sites"
 CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from catalogue.memo import IdentityMemo
+from catalogue.core.memo import IdentityMemo
 
 
 class Source:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from catalogue.output import SiteWriter
+from catalogue.publish.writer import SiteWriter
 
 
 def test_swap_replaces_the_whole_site(tmp_path):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from catalogue.config import load_config
-from catalogue.index import build_index
-from catalogue.localise import Localiser
-from catalogue.pagegraph import build_graph
-from catalogue.sitecatalogs import load_site_catalogs
-from catalogue.sources import load_catalogue
-from catalogue.urls import PageId, Urls, output_file
+from catalogue.content.config import load_config
+from catalogue.content.sources import load_catalogue
+from catalogue.i18n.catalogs import load_site_catalogs
+from catalogue.i18n.localise import Localiser
+from catalogue.site.lookups import build_index
+from catalogue.site.pagegraph import build_graph
+from catalogue.site.urls import PageId, Urls, output_file
 
 
 def graph_of(root):

@@ -11,11 +11,11 @@ from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalogue.catalogs import catalog_bytes, with_previous_ids
-from catalogue.markup import PLAIN_TEXT, inline_markdown, render_inline
-from catalogue.posyntax import po_syntax_problems
-from catalogue.segments import reassemble, segment
-from catalogue.slugs import slugify
+from catalogue.content.markup import PLAIN_TEXT, inline_markdown, render_inline
+from catalogue.content.segments import reassemble, segment
+from catalogue.core.slugs import slugify
+from catalogue.i18n.pofiles import catalog_bytes, with_previous_ids
+from catalogue.i18n.posyntax import po_syntax_problems
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 LETTERS = VIETNAMESE + VIETNAMESE.upper() + "荔枝北江리치ライチ" + string.ascii_letters

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue.cli import main
+from catalogue.commands.cli import main
 
 from .conftest import PAYLOAD, ROOT
 

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue.config import load_config
-from catalogue.sources import load_catalogue
+from catalogue.content.config import load_config
+from catalogue.content.sources import load_catalogue
 
 from .conftest import ROOT
 
@@ -131,7 +131,7 @@ def test_certificates_show_an_honest_status(public):
 
 
 def test_every_theme_string_is_reviewed_in_every_language():
-    from catalogue.status import site_status
+    from catalogue.i18n.status import site_status
 
     _, statuses = site_status(ROOT)
     for status in statuses:
@@ -145,7 +145,7 @@ def test_every_theme_string_is_reviewed_in_every_language():
 
 def test_committed_catalogs_are_up_to_date(sample_copy):
     """extract on the committed sample changes nothing: content, theme and catalogs agree."""
-    from catalogue.extract import extract
+    from catalogue.i18n.extract import extract
 
     report = extract(sample_copy, dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
     assert report.written == ()

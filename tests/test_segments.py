@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from catalogue.body import body_html
-from catalogue.catalogs import Translation
-from catalogue.localise import Localiser
-from catalogue.segments import segment
+from catalogue.content.segments import segment
+from catalogue.i18n.localise import Localiser
+from catalogue.i18n.pofiles import Translation
+from catalogue.site.body import body_html
 
 BODY = """Đoạn **một**,
 hai dòng.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.slugs import fold, is_slug, slugify
+from catalogue.core.slugs import fold, is_slug, slugify
 
 
 @pytest.mark.parametrize(

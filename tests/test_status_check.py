@@ -6,9 +6,9 @@ import json
 
 from bs4 import BeautifulSoup
 
-from catalogue.check import check
-from catalogue.cli import main
-from catalogue.pipeline import build_site
+from catalogue.commands.check import check
+from catalogue.commands.cli import main
+from catalogue.publish.pipeline import build_site
 
 from .conftest import require_tool
 

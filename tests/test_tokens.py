@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalogue.glossary import Glossary
-from catalogue.pseudo import pseudo
-from catalogue.tokens import TokenMismatch, protect
+from catalogue.i18n.glossary import Glossary
+from catalogue.mt.pseudo import pseudo
+from catalogue.mt.tokens import TokenMismatch, protect
 
 GLOSSARY = Glossary({"OCOP": {}, "Bắc Giang": {"zh-Hans": "北江"}})
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from catalogue.catalogs import MACHINE_NOTE, catalog_path, state_of
-from catalogue.cli import main
-from catalogue.extract import extract
-from catalogue.translate import Options, translate
+from catalogue.commands.cli import main
+from catalogue.i18n.extract import extract
+from catalogue.i18n.pofiles import MACHINE_NOTE, catalog_path, state_of
+from catalogue.mt.translate import Options, translate
 
 from .libre_server import FakeTranslationServer, fake_translation
 
@@ -192,7 +192,7 @@ def test_killed_midway_loses_nothing_and_the_next_run_completes(sample_copy):
     import sys
     import time
 
-    from catalogue.posyntax import po_syntax_problems
+    from catalogue.i18n.posyntax import po_syntax_problems
 
     from .conftest import ROOT
 

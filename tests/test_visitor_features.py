@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from catalogue.sources import load_catalogue
+from catalogue.content.sources import load_catalogue
 
 from .conftest import ROOT, require_tool
 

@@ -64,7 +64,7 @@ def pseudo_url(tmp_path_factory):
     """The sample with the pseudo-languages en-XA and ar-XB, served."""
     import datetime as dt
 
-    from catalogue.pipeline import build_site
+    from catalogue.publish.pipeline import build_site
 
     from ..conftest import ROOT
 

@@ -1,0 +1,245 @@
+"""The command line: ``python build.py [command]`` and the ``catalogue`` command.
+
+Exit status: 0 success, 1 problems in the site (each printed as path:line: message),
+2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from ..content.certificates import EXPIRY_WARNING_DAYS, certificate_rows, certificate_table
+from ..content.model import SECTIONS
+from ..content.sources import load_catalogue
+from ..core.problems import CatalogueError, Problem
+from ..i18n.extract import extract
+from ..i18n.status import site_status, table
+from ..mt.engines import ENGINES
+from ..mt.translate import Options, translate
+from ..publish.pipeline import build_date, build_site
+from .check import check
+from .new import new_entry
+from .schema import write_schemas
+from .serve import Preview, make_server, watch
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+Say = Callable[[str], None]
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="the site folder, holding content/ (default: here)")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print only problems")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="say more about each step")
+    main = argparse.ArgumentParser(prog="catalogue", description="Build a multilingual product catalogue site.", parents=[common])
+    commands = main.add_subparsers(dest="command", metavar="command")
+    build = commands.add_parser("build", parents=[common], help="build the site into public/ (the default command)")
+    build.add_argument("--out", type=Path, help="output folder (default: <root>/public, or <root>/public-pseudo with --pseudo)")
+    build.add_argument("--pseudo", action="store_true", help="add the pseudo-languages en-XA and ar-XB, to find untranslated strings")
+    build.add_argument("--force", action="store_true", help="rebuild even when no input changed since the last build")
+    build.add_argument("--no-search", action="store_true", help="skip the search index (faster; for previews and benchmarks)")
+    commands.add_parser("extract", parents=[common], help="write locales/*.pot and update every language's .po files")
+    translate = commands.add_parser("translate", parents=[common], help="fill missing translations with machine drafts (marked fuzzy)")
+    translate.add_argument("--lang", type=_codes, default=(), help="languages to draft, comma-separated (default: all but the source)")
+    translate.add_argument("--engine", choices=ENGINES, help="translation engine (default: translation.engine in site.yaml, else google)")
+    translate.add_argument("--limit", type=_positive, help="draft at most this many messages in this run")
+    translate.add_argument("--dry-run", action="store_true", help="say what would be translated; contact no service, write nothing")
+    status = commands.add_parser("status", parents=[common], help="translation progress per language and entry")
+    status.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    status.add_argument("--min-coverage", type=float, metavar="PERCENT", help="exit 1 if a language has less reviewed text than this")
+    status.add_argument("--entries", action="store_true", help="also list every entry that is not fully reviewed")
+    check_command = commands.add_parser("check", parents=[common], help="report problems in content, configuration, catalogs and links")
+    check_command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_command.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json: one object per problem, for CI annotations"
+    )
+    check_command.add_argument("--certificates", action="store_true", help="print expired and soon-expiring OCOP certificates as a table")
+    check_command.add_argument(
+        "--expiry-days",
+        type=_positive,
+        default=EXPIRY_WARNING_DAYS,
+        metavar="DAYS",
+        help="warn of certificates expiring within DAYS (default 90)",
+    )
+    new = commands.add_parser("new", parents=[common], help="start a new entry (marked draft) with every field explained")
+    new.add_argument("kind", choices=tuple(SECTIONS), help="what to create")
+    new.add_argument("name", help="its name in Vietnamese; the file name (slug) is made from it")
+    serve = commands.add_parser("serve", parents=[common], help="live preview on 127.0.0.1 that rebuilds and reloads on every change")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    schema = commands.add_parser("schema", parents=[common], help="write JSON Schemas of the entry formats (for editors)")
+    schema.add_argument("--out", type=Path, help="folder to write to (default: <root>/schemas)")
+    return main
+
+
+def coloured(problem: Problem) -> str:
+    """A problem's line, its severity in colour on a terminal (never in logs, nor with NO_COLOR)."""
+    text = str(problem)
+    if not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
+        return text
+    colour = "31" if problem.severity == "error" else "33"
+    return text.replace(f": {problem.severity}: ", f": \033[1;{colour}m{problem.severity}\033[0m: ", 1)
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code.strip() for code in text.split(",") if code.strip())
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def now() -> dt.datetime:
+    return dt.datetime.combine(build_date(), dt.time(), tzinfo=dt.UTC)
+
+
+def run_build(args: argparse.Namespace, root: Path, say: Say) -> int:
+    pseudo = getattr(args, "pseudo", False)
+    out = (getattr(args, "out", None) or root / ("public-pseudo" if pseudo else "public")).resolve()
+    verbose = getattr(args, "verbose", False)
+    detail = (lambda line: say(f"  {line}")) if verbose else (lambda _: None)
+    bar = not getattr(args, "quiet", False) and not verbose
+    options = {"force": getattr(args, "force", False), "search": not getattr(args, "no_search", False)}
+    built = build_site(root, out, say=detail, pseudo=pseudo, bar=bar, **options)
+    if built.up_to_date:
+        say(f"Nothing changed since the last build: {out} is up to date ({built.seconds:.2f} s; --force rebuilds).")
+        return EXIT_OK
+    say(f"Built {built.pages} pages in {built.languages} languages ({built.files} files) in {built.seconds:.2f} s -> {out}")
+    return EXIT_OK
+
+
+def run_extract(args: argparse.Namespace, root: Path, say: Say) -> int:
+    report = extract(root, now(), bar=not getattr(args, "quiet", False))
+    theme, content = report.templates["messages"], report.templates["content"]
+    say(f"Extracted {theme} theme strings and {content} content texts; {len(report.written)} files changed.")
+    if getattr(args, "verbose", False):
+        for path in report.written:
+            say(f"  wrote {path}")
+    return EXIT_OK
+
+
+def run_translate(args: argparse.Namespace, root: Path, say: Say) -> int:
+    options = Options(languages=args.lang, engine=args.engine or "", limit=args.limit, dry_run=args.dry_run)
+    try:
+        report = translate(root, options, now(), show_progress=not getattr(args, "quiet", False))
+    except ValueError as error:
+        print(f"catalogue translate: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if options.dry_run:
+        for code, count in report.planned.items():
+            say(f"{code}: would draft {count} messages")
+        say(f"{sum(report.planned.values())} messages, {report.characters:,} characters; nothing was sent or written (dry run).")
+        return EXIT_OK
+    for code, count in report.drafted.items():
+        say(f"{code}: {count} drafted")
+    skipped = ", ".join(f"{count} {reason}" for reason, count in sorted(report.skipped.items())) or "none"
+    failed = sum(1 for problem in report.failed if problem.line)
+    say(f"drafted {sum(report.drafted.values())}; skipped {sum(report.skipped.values())} ({skipped}); failed {failed}")
+    for problem in report.failed:
+        print(problem, file=sys.stderr)
+    return EXIT_PROBLEMS if report.failed else EXIT_OK
+
+
+def run_status(args: argparse.Namespace, root: Path, say: Say) -> int:
+    config, statuses = site_status(root)
+    if args.format == "json":
+        print(json.dumps({"languages": [status.as_dict() for status in statuses]}, ensure_ascii=False, indent=2))
+    else:
+        print(table(statuses, entries=args.entries))
+    if args.min_coverage is None:
+        return EXIT_OK
+    below = [s for s in statuses if s.code != config.source_language and s.total.coverage < args.min_coverage]
+    for status in below:
+        print(f"{status.code}: {status.total.coverage:.1f}% reviewed, below {args.min_coverage:g}%", file=sys.stderr)
+    return EXIT_PROBLEMS if below else EXIT_OK
+
+
+def run_check(args: argparse.Namespace, root: Path, say: Say) -> int:
+    if args.certificates:
+        rows = certificate_rows(load_catalogue(root), build_date(), args.expiry_days)
+        print(certificate_table(rows) if rows else f"No OCOP certificate has expired or expires within {args.expiry_days} days.")
+        return EXIT_OK
+    problems = check(root, build_date(), args.expiry_days)
+    if args.strict:
+        problems = [replace(problem, severity="error") for problem in problems]
+    if args.format == "json":
+        print(json.dumps([asdict(problem) for problem in problems], ensure_ascii=False, indent=1))
+    else:
+        for problem in problems:
+            print(coloured(problem), file=sys.stderr)
+    errors = sum(1 for problem in problems if problem.severity == "error")
+    say(f"{errors} errors, {len(problems) - errors} warnings.")
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def run_new(args: argparse.Namespace, root: Path, say: Say) -> int:
+    path = new_entry(root, args.kind, args.name)
+    say(f"Created {path.relative_to(root).as_posix()} (marked draft: `serve` shows it, `build` leaves it out).")
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, root: Path, say: Say) -> int:
+    preview = Preview(root, build_date())
+    preview.reload()
+    server = make_server(preview, "127.0.0.1", args.port)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(preview, stop, say), daemon=True)
+    watcher.start()
+    host, port = server.server_address[:2]
+    state = f"{len(preview.problems)} problems shown in the browser" if preview.problems else "drafts included"
+    print(f"Serving http://{host}:{port}/ ({state}); press Ctrl+C to stop.", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        stop.set()
+        server.server_close()
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace, root: Path, say: Say) -> int:
+    for path in write_schemas((args.out or root / "schemas").resolve()):
+        say(f"wrote {path}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    None: run_build,
+    "build": run_build,
+    "check": run_check,
+    "new": run_new,
+    "serve": run_serve,
+    "schema": run_schema,
+    "extract": run_extract,
+    "translate": run_translate,
+    "status": run_status,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    say: Say = (lambda _: None) if getattr(args, "quiet", False) else (lambda text: print(text, file=sys.stderr))
+    root = getattr(args, "root", Path(".")).resolve()
+    try:
+        return COMMANDS[args.command](args, root, say)
+    except CatalogueError as error:
+        for problem in error.problems:
+            print(coloured(problem), file=sys.stderr)
+        errors = sum(1 for p in error.problems if p.severity == "error")
+        print(f"{errors} problem{'s' if errors != 1 else ''} found; nothing was written.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("Interrupted; what was written so far is complete and kept.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader of our output went away (| head): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

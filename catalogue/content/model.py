@@ -1,0 +1,224 @@
+"""The catalogue as plain, immutable data: what editors wrote, checked and typed.
+
+Language-free facts (stars, prices, places, dates, images) are stored once. Every piece of
+text a translator must see is a ``Text`` holding the source-language wording; languages are
+added later, by the localiser, never here. The model knows nothing of files or templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Literal
+
+from ..core.problems import Location
+
+
+@dataclass(frozen=True)
+class Text:
+    """A translatable segment: its source wording and where it was written."""
+
+    source: str
+    location: Location
+    note: str = ""  # what the text is ("name", "body ¶2"), shown to translators
+
+    def __str__(self) -> str:
+        return self.source
+
+
+BlockKind = Literal["paragraph", "heading", "item", "block", "verbatim"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a Markdown body. ``text`` is None for verbatim blocks (code, tables)."""
+
+    kind: BlockKind
+    text: Text | None
+    raw: str = ""  # verbatim Markdown for blocks that are not translated
+    level: int = 0  # heading level
+    ordered: bool = False  # list items: numbered list
+    list_id: int = 0  # items of the same list share an id
+    loose: bool = False  # an item separated from the previous one by a blank line
+    marker: str = ""  # an item's marker as written: "-", "*", "1.", "2)"
+
+
+@dataclass(frozen=True)
+class Place:
+    commune: str = ""
+    former_district: str = ""
+    province: str = ""
+    geo: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: Text
+
+
+@dataclass(frozen=True)
+class Link:
+    name: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class Price:
+    min: int
+    max: int
+    currency: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Certificate:
+    number: str
+    issuer: Text
+    issued: dt.date
+    expires: dt.date
+
+    def status(self, today: dt.date) -> Literal["valid", "expired"]:
+        """Honest status as of ``today``: a certificate is valid through its expiry date."""
+        return "expired" if today > self.expires else "valid"
+
+
+@dataclass(frozen=True)
+class Export:
+    """What a foreign buyer needs: where it already sells, its standards, its origin label."""
+
+    markets: tuple[Text, ...] = ()
+    standards: tuple[str, ...] = ()  # VietGAP, GlobalGAP, HACCP...
+    geographic_indication: Text | None = None
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One stop of an itinerary: a named place, and what can be found there."""
+
+    name: Text
+    geo: tuple[float, float] | None = None
+    note: Text | None = None
+    product: str = ""
+    producer: str = ""
+    experience: str = ""
+
+
+@dataclass(frozen=True)
+class Dates:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    zalo: str = ""
+    placeholder: bool = False
+
+
+SECTIONS = {"product": "products", "producer": "producers", "experience": "experiences", "page": "pages"}
+"""Each kind of entry and its folder under content/ (which is also its URL folder and list page)."""
+KINDS = {section: kind for kind, section in SECTIONS.items()}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    """What every entry has: its kind, slug, source file and Markdown body."""
+
+    section: str  # "products", "producers", "experiences" or "pages": the content folder
+    slug: str
+    source: Location
+    body: tuple[Block, ...]
+    draft: bool = False  # shown by `serve`, left out of `build`
+    places: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)  # key -> where written
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.section, self.slug)
+
+    @property
+    def entry_kind(self) -> str:
+        """"product", "producer", "experience" or "page" (a producer's ``kind`` is its legal form)."""
+        return KINDS[self.section]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Product(Entry):
+    name: Text
+    stars: int
+    category: str
+    producer: str
+    summary: Text | None = None
+    featured: bool = False
+    origin: Place = field(default_factory=Place)
+    season: tuple[int, ...] = ()
+    price: Price | None = None
+    certificate: Certificate | None = None
+    images: tuple[Image, ...] = ()
+    experiences: tuple[str, ...] = ()
+    shops: tuple[Link, ...] = ()
+    export: Export | None = None
+    listed: dt.date | None = None  # when it joined the catalogue (newest first in feeds)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Producer(Entry):
+    name: Text
+    kind: str = "cooperative"
+    representative: str = ""
+    address: Place = field(default_factory=Place)
+    contact: Contact = field(default_factory=Contact)
+    shops: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Experience(Entry):
+    name: Text
+    kind: str = "site"
+    summary: Text | None = None
+    season: tuple[int, ...] = ()
+    location: Place = field(default_factory=Place)
+    producer: str = ""
+    images: tuple[Image, ...] = ()
+    dates: Dates | None = None  # a festival's days this year
+    stops: tuple[Stop, ...] = ()  # an itinerary's stops, in order
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page(Entry):
+    title: Text
+    summary: Text | None = None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every entry of the site, by kind, in a stable order (by slug)."""
+
+    products: tuple[Product, ...]
+    producers: tuple[Producer, ...]
+    experiences: tuple[Experience, ...]
+    pages: tuple[Page, ...]
+
+    def entries(self) -> tuple[Entry, ...]:
+        return self.products + self.producers + self.experiences + self.pages
+
+    def image_sources(self) -> tuple[str, ...]:
+        """Every image file the entries name (under content/images/), once each, sorted."""
+        return tuple(sorted({image.src for entry in self.entries() for image in getattr(entry, "images", ())}))
+
+
+def texts(value: object) -> Iterator[Text]:
+    """Every translatable Text inside a model value, in field order."""
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from texts(item)
+    elif is_dataclass(value):
+        names = [item.name for item in fields(value) if item.name not in ("places", "body", "draft")]
+        for name in [*names, "body"] if hasattr(value, "body") else names:
+            yield from texts(getattr(value, name))

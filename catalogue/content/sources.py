@@ -1,0 +1,154 @@
+"""Read every entry under ``content/`` and check what no single file can: references
+between entries, duplicate slugs, images that exist inside the content folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..core.files import read_text
+from ..core.problems import Problem, Problems, did_you_mean, relative
+from .entries import read_entry
+from .model import KINDS, Catalogue, Entry, Experience, Image, Page, Producer, Product
+
+CONTENT = "content"
+IMAGES = "content/images"
+
+
+def entry_files(root: Path, section: str) -> list[Path]:
+    folder = root / CONTENT / section
+    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
+
+
+EntryCache = dict[Path, tuple[tuple[int, int], Entry | None, list[Problem]]]
+
+
+class Inside:
+    """Whether files stay inside a folder once links are followed. A file that is not itself a
+    link is where its folder really is, so each folder is resolved once, not each file."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+        self.folders: dict[Path, bool] = {}
+
+    def __call__(self, path: Path) -> bool:
+        if path.is_symlink():
+            return path.resolve().is_relative_to(self.folder)
+        inside = self.folders.get(path.parent)
+        if inside is None:
+            inside = self.folders[path.parent] = path.parent.resolve().is_relative_to(self.folder)
+        return inside
+
+
+def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | None, inside: Inside) -> tuple[Entry | None, list[Problem]]:
+    """One entry file, parsed once: with a cache, again only when its size or time changed.
+    ``inside`` checks that the file is in content/."""
+    if not inside(path):
+        return None, [Problem(relative(path, root), None, None, "", f"is a link to a file outside {CONTENT}/: copy the file instead")]
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    if cache is not None and path in cache and cache[path][0] == stamp:
+        return cache[path][1], cache[path][2]
+    text, problems = read_text(path, root)
+    entry = None
+    if text is not None:
+        entry, problems = read_entry(section, path.stem, relative(path, root), text)
+    if cache is not None:
+        cache[path] = (stamp, entry, problems)
+    return entry, problems
+
+
+def load_catalogue(root: Path, include_drafts: bool = False, cache: EntryCache | None = None) -> Catalogue:
+    """Read, type and cross-check every entry; raises CatalogueError with all problems.
+
+    Entries marked ``draft: true`` are left out unless ``include_drafts`` (as ``serve`` does).
+    """
+    problems = Problems()
+    found: dict[str, list[Entry]] = {section: [] for section in KINDS}
+    unreadable: set[str] = set()  # slugs of entries with problems of their own: no follow-up errors
+    inside = Inside(root / CONTENT)
+    for section in KINDS:
+        for path in entry_files(root, section):
+            entry, wrong = read_entry_file(root, section, path, cache, inside)
+            problems.extend(wrong)
+            if entry is None:
+                unreadable.add(path.stem)
+            elif include_drafts or not entry.draft:
+                found[section].append(entry)
+    for section, entries in found.items():
+        problems.extend(duplicate_slugs(entries))
+        found[section] = sorted(entries, key=lambda entry: (entry.slug, entry.source.path))
+    catalogue = Catalogue(
+        products=tuple(e for e in found["products"] if isinstance(e, Product)),
+        producers=tuple(e for e in found["producers"] if isinstance(e, Producer)),
+        experiences=tuple(e for e in found["experiences"] if isinstance(e, Experience)),
+        pages=tuple(e for e in found["pages"] if isinstance(e, Page)),
+    )
+    problems.extend(check_references(catalogue, unreadable))
+    problems.extend(check_images(catalogue, root))
+    problems.raise_if_errors()
+    return catalogue
+
+
+def duplicate_slugs(entries: list[Entry]) -> list[Problem]:
+    first: dict[str, Entry] = {}
+    problems = []
+    for entry in entries:
+        if entry.slug in first:
+            other = first[entry.slug].source.path
+            problems.append(Problem(entry.source.path, None, None, "", f"duplicate slug '{entry.slug}': {other} has the same file name"))
+        else:
+            first.setdefault(entry.slug, entry)
+    return problems
+
+
+def _where(entry: Entry, key: str) -> tuple[str, int | None, int | None]:
+    place = entry.places.get(key, entry.source)
+    return place.path, place.line, place.column
+
+
+def check_references(catalogue: Catalogue, unreadable: set[str] = frozenset()) -> list[Problem]:  # type: ignore[assignment]
+    """Every producer and experience named by an entry must exist (or have its own problem)."""
+    producers = {p.slug for p in catalogue.producers}
+    experiences = {e.slug for e in catalogue.experiences}
+    problems = []
+
+    def require(entry: Entry, key: str, slug: str, known: set[str], section: str) -> None:
+        if slug and slug not in known and slug not in unreadable:
+            hint = did_you_mean(slug, known)
+            problems.append(Problem(*_where(entry, key), key, f"no {section[:-1]} '{slug}' in content/{section}/{hint}"))
+
+    for product in catalogue.products:
+        require(product, "producer", product.producer, producers, "producers")
+        for index, slug in enumerate(product.experiences):
+            require(product, f"experiences[{index}]", slug, experiences, "experiences")
+    products = {p.slug for p in catalogue.products}
+    for experience in catalogue.experiences:
+        require(experience, "producer", experience.producer, producers, "producers")
+        for index, stop in enumerate(experience.stops):
+            require(experience, f"stops[{index}].product", stop.product, products, "products")
+            require(experience, f"stops[{index}].producer", stop.producer, producers, "producers")
+            require(experience, f"stops[{index}].experience", stop.experience, experiences, "experiences")
+    return problems
+
+
+def entry_images(entry: Entry) -> tuple[Image, ...]:
+    return getattr(entry, "images", ())
+
+
+def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
+    """Each image must be a file inside content/images/ (symlinks may not lead out)."""
+    inside = Inside(root / IMAGES)
+    folder = inside.folder
+    problems = []
+    for entry in catalogue.entries():
+        for index, image in enumerate(entry_images(entry)):
+            key = f"images[{index}].src"
+            path = Path(os.path.normpath(folder / image.src))
+            if not path.is_relative_to(folder) or not inside(path):
+                problems.append(Problem(*_where(entry, key), key, f"'{image.src}' leads outside {IMAGES}/"))
+            elif not path.is_file():
+                problems.append(Problem(*_where(entry, key), key, f"image not found: {IMAGES}/{image.src}"))
+    return problems
+

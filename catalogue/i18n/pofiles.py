@@ -1,0 +1,201 @@
+"""gettext catalogs on disk: where they live, how they are read and written, and what
+state each translation is in.
+
+Two domains per language: ``messages`` (theme and engine strings, English message ids) and
+``content`` (the site's own text, source-language message ids). Catalogs are read straight
+from ``.po`` files, so no compiled ``.mo`` is ever committed or stale.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
+
+from ..content.config import SiteConfig
+from ..core.files import atomic_write
+from ..core.problems import CatalogueError, Problem, relative
+from .posyntax import po_syntax_problems
+
+LOCALES = "locales"
+CONTENT = "content"
+MESSAGES = "messages"
+MACHINE_NOTE = "machine-translation:"  # translator comment that marks a machine draft
+WRAP_WIDTH = 0  # never wrap: Babel, gettext and Weblate wrap differently, and wrapping hurts CJK
+
+State = Literal["reviewed", "draft", "outdated", "missing"]
+
+
+def template_path(root: Path, domain: str) -> Path:
+    return root / LOCALES / f"{domain}.pot"
+
+
+def catalog_path(root: Path, catalog_name: str, domain: str) -> Path:
+    return root / LOCALES / catalog_name / "LC_MESSAGES" / f"{domain}.po"
+
+
+def site_catalogs(config: SiteConfig) -> Iterator[tuple[str, str, Path]]:
+    """(language code, domain, path) of every catalog a site has: each language's theme strings,
+    and its content for every language but the source (whose text is the content itself)."""
+    for code, language in config.languages.items():
+        for domain in (CONTENT, MESSAGES):
+            if not (domain == CONTENT and code == config.source_language):
+                yield code, domain, catalog_path(config.root, language.catalog_name, domain)
+
+
+def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog | None:
+    """A catalog from disk, None if the file does not exist; a broken file raises with its line."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    name = relative(path, root)
+    try:
+        problems = po_syntax_problems(data.decode("utf-8"), name)
+    except UnicodeDecodeError as error:
+        problems = [Problem(name, data[: error.start].count(b"\n") + 1, None, "", "is not UTF-8 text")]
+    if problems:
+        raise CatalogueError(problems)
+    try:
+        return with_previous_ids(read_po(io.BytesIO(data), locale=locale, abort_invalid=True))
+    except PoFileError as error:
+        message = str(error).rsplit(" on ", 1)[0]
+        if "more translations than num_plurals" in message:
+            message = "a plural message has more forms than its Plural-Forms header allows"
+        raise CatalogueError([Problem(relative(path, root), error.lineno, None, "", f"invalid .po file: {message}")]) from None
+    except (UnicodeDecodeError, ValueError) as error:
+        raise CatalogueError([Problem(relative(path, root), None, None, "", f"invalid .po file: {error}")]) from None
+
+
+PREVIOUS = re.compile(r'^(msgctxt|msgid|msgid_plural)?\s*"(.*)"$')
+PREVIOUS_START = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural)\s+)?"')
+
+
+def _previous_lines(comments: list[str]) -> tuple[list[str], list[str]]:
+    """Split comments into ``#|`` lines (rejoining lines that Babel wrapped) and the others."""
+    previous: list[str] = []
+    others = []
+    for comment in comments:
+        if not comment.startswith("|"):
+            others.append(comment)
+            continue
+        body = comment[1:].strip()
+        if previous and not PREVIOUS_START.match(body):
+            previous[-1] += " " + body  # the rest of a line Babel cut at 76 columns
+        else:
+            previous.append(body)
+    return previous, others
+
+
+def with_previous_ids(catalog: Catalog) -> Catalog:
+    """Babel writes a fuzzy entry's previous source as ``#| msgid "…"`` but reads those lines
+    back as comments; turn them into ``previous_id`` again, so they survive every rewrite."""
+    for message in catalog:
+        lines, others = _previous_lines(message.user_comments)
+        previous: list[str] = []
+        for line in lines:
+            match = PREVIOUS.match(line)
+            if match is None:
+                continue
+            keyword, text = match.groups()
+            text = unescape(f'"{text}"')
+            if keyword in ("msgid", "msgid_plural"):
+                previous.append(text)
+            elif keyword is None and previous:
+                previous[-1] += text
+        if lines:
+            message.previous_id = previous
+            message.user_comments = others
+    return catalog
+
+
+def catalog_bytes(catalog: Catalog) -> bytes:
+    """The .po text: never wrapped, with each fuzzy entry's previous source as ``#|`` lines.
+
+    Babel wraps ``#|`` lines at 76 columns whatever the width, which cuts a long previous
+    msgid in the middle of its quotes (invalid for gettext); so they are written here.
+    """
+    stream = io.BytesIO()
+    write_po(stream, catalog, width=WRAP_WIDTH, include_previous=False, include_lineno=False)
+    lines = stream.getvalue().decode("utf-8").split("\n")
+    positions = {line: index for index, line in reversed(list(enumerate(lines))) if line.startswith("msgid ")}
+    insertions = []
+    for message in catalog:
+        if message.id and message.previous_id:
+            singular = message.id[0] if isinstance(message.id, tuple) else message.id
+            index = positions.get("msgid " + normalize(singular, width=0))
+            if index is None:
+                continue
+            if index and lines[index - 1].startswith("msgctxt "):
+                index -= 1
+            keywords = ("msgid", "msgid_plural")
+            insertions.append(
+                (index, [f"#| {keyword} {normalize(text, width=0)}" for keyword, text in zip(keywords, message.previous_id, strict=False)])
+            )
+    for index, previous in sorted(insertions, reverse=True):
+        lines[index:index] = previous
+    return "\n".join(lines).encode("utf-8")
+
+
+def write_catalog(path: Path, catalog: Catalog) -> bool:
+    """Write atomically; False when the file already had these bytes."""
+    return atomic_write(path, catalog_bytes(catalog))
+
+
+def state_of(message: Message | None) -> State:
+    """Reviewed, machine draft, outdated (fuzzy after a source change) or missing."""
+    if message is None or not message.string:
+        return "missing"
+    if not message.fuzzy:
+        return "reviewed"
+    if any(comment.startswith(MACHINE_NOTE) for comment in message.user_comments):
+        return "draft"
+    return "outdated"
+
+
+@dataclass(frozen=True)
+class Translation:
+    text: str
+    state: State
+
+
+def content_table(catalog: Catalog) -> dict[str, Translation]:
+    """Every translated content message of a catalog, by source text (not to be changed)."""
+    table = {}
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str):
+            state = state_of(message)
+            if state != "missing":
+                table[message.id] = Translation(message.string, state)
+    return table
+
+
+
+def ui_translations(published_mo: bytes | None) -> gettext.NullTranslations:
+    """Theme strings as a gettext object (plural rules included), from ``published_mo``.
+
+    A new object each time: fallback chains are built by changing it."""
+    return gettext.NullTranslations() if published_mo is None else gettext.GNUTranslations(io.BytesIO(published_mo))
+
+
+def published_mo(catalog: Catalog, with_drafts: bool) -> bytes:
+    """What a language shows of a catalog, compiled: reviewed translations, and machine drafts
+    when the language publishes drafts; outdated (fuzzy) ones never."""
+    published = Catalog(locale=catalog.locale, fuzzy=False)
+    published.mime_headers = catalog.mime_headers
+    for message in catalog:
+        state = state_of(message) if message.id else ""
+        if state == "reviewed" or (with_drafts and state == "draft"):
+            published.add(message.id, message.string, context=message.context)
+    stream = io.BytesIO()
+    write_mo(stream, published)
+    return stream.getvalue()
+

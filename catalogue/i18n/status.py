@@ -1,0 +1,112 @@
+"""``status``: how far each language's translation has come, per catalog and per entry.
+
+Counts messages and source words in each state (reviewed, draft, outdated, missing).
+Coverage is the share of source words that are reviewed, content and theme together: the
+number a release can be held to (``--min-coverage``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+
+from ..content.config import SiteConfig, load_config
+from .pofiles import CONTENT, read_catalog, site_catalogs, state_of
+
+STATES = ("reviewed", "draft", "outdated", "missing")
+
+
+def words(message: Message) -> int:
+    text = " ".join(message.id) if isinstance(message.id, tuple) else message.id
+    return max(1, len(text.split()))
+
+
+@dataclass
+class Counts:
+    messages: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+    words: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+
+    def add(self, state: str, count: int) -> None:
+        self.messages[state] += 1
+        self.words[state] += count
+
+    @property
+    def coverage(self) -> float:
+        total = sum(self.words.values())
+        return 100.0 * self.words["reviewed"] / total if total else 100.0
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "coverage": round(self.coverage, 1)}
+
+
+@dataclass
+class LanguageStatus:
+    code: str
+    total: Counts = field(default_factory=Counts)
+    domains: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    entries: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))  # "products/slug" -> counts
+    where: dict[str, str] = field(default_factory=dict)  # entry -> "path:line" of its first message
+
+    def as_dict(self) -> dict:
+        return {
+            "language": self.code,
+            "total": self.total.as_dict(),
+            "domains": {name: counts.as_dict() for name, counts in self.domains.items()},
+            "entries": {name: counts.as_dict() | {"po": self.where.get(name, "")} for name, counts in sorted(self.entries.items())},
+        }
+
+
+def entry_names(message: Message) -> list[str]:
+    """The entries a content message belongs to, from its "products/slug: field" comments."""
+    return sorted({comment.split(":", 1)[0] for comment in message.auto_comments if "/" in comment.split(":", 1)[0]})
+
+
+def catalogs_status(config: SiteConfig, catalogs: dict[tuple[str, str], Catalog | None]) -> list[LanguageStatus]:
+    """The status of every language from its catalogs, already read: (code, domain) -> Catalog."""
+    statuses = {code: LanguageStatus(code) for code in config.languages}
+    for code, domain, path in site_catalogs(config):
+        status, catalog = statuses[code], catalogs.get((code, domain))
+        for message in catalog or ():
+            if not message.id:
+                continue
+            state, count = state_of(message), words(message)
+            status.total.add(state, count)
+            status.domains[domain].add(state, count)
+            for entry in entry_names(message) if domain == CONTENT else ():
+                status.entries[entry].add(state, count)
+                status.where.setdefault(entry, f"{path.relative_to(config.root).as_posix()}:{message.lineno}")
+    return list(statuses.values())
+
+
+def site_status(root: Path) -> tuple[SiteConfig, list[LanguageStatus]]:
+    config = load_config(root)
+    names = {code: language.catalog_name for code, language in config.languages.items()}
+    catalogs = {(code, domain): read_catalog(path, root, names[code]) for code, domain, path in site_catalogs(config)}
+    return config, catalogs_status(config, catalogs)
+
+
+def table(statuses: list[LanguageStatus], entries: bool) -> str:
+    """The report as aligned text: one row per language, then incomplete entries."""
+    header = f"{'language':<10}{'reviewed':>10}{'draft':>8}{'outdated':>10}{'missing':>9}{'words':>9}{'coverage':>10}"
+    rows = [header]
+    for status in statuses:
+        m, total = status.total.messages, sum(status.total.words.values())
+        rows.append(
+            f"{status.code:<10}{m['reviewed']:>10}{m['draft']:>8}{m['outdated']:>10}{m['missing']:>9}{total:>9}{status.total.coverage:>9.1f}%"
+        )
+    if entries:
+        for status in statuses:
+            behind = [
+                (name, counts)
+                for name, counts in sorted(status.entries.items())
+                if counts.messages["reviewed"] < sum(counts.messages.values())
+            ]
+            if behind:
+                rows.append(f"\n{status.code}: {len(behind)} entries not fully reviewed")
+                for name, counts in behind:
+                    states = ", ".join(f"{counts.messages[s]} {s}" for s in STATES if counts.messages[s])
+                    rows.append(f"  {name:<46} {states}  ({status.where[name]})")
+    return "\n".join(rows)

@@ -1,0 +1,101 @@
+"""Build the whole site: read and check it, lay out its routes, write them all, index them for
+search, swap the result in.
+
+Nothing is written until everything has been read and checked, and the output folder is
+replaced only when every file was made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.progress import Progress
+from ..render.maker import Maker
+from ..site.assemble import prepare
+from ..site.routes import Route, RouteTable, route_table
+from .fingerprint import Fingerprint
+from .search import index_for_search
+from .workers import frozen_heap, in_workers
+from .writer import SiteWriter
+
+Say = Callable[[str], None]
+QR_CHUNK = 200  # QR codes per task: small enough to fill the worker that finishes its languages first
+
+
+def build_date() -> dt.date:
+    """Today, or the date fixed by SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    pages: int
+    languages: int
+    files: int
+    seconds: float
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
+
+
+def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, progress: Progress) -> int:
+    """Every route into the writer: each language's files and chunks of QR codes over all cores
+    (languages first; the chunks then fill whichever worker is free), then the other shared
+    files here. Returns the number of pages."""
+    languages = [table.of_language(code) for code in maker.site.config.languages]
+    codes = [route for route in table.shared if route.kind == "qr"]
+    tasks = [*languages, *(tuple(codes[start : start + QR_CHUNK]) for start in range(0, len(codes), QR_CHUNK))]
+
+    def write(task: tuple[Route, ...]) -> int:
+        for route in task:
+            writer.write(route.file, maker.make(route))
+        return sum(route.is_page for route in task)
+
+    pages = 0
+    for task, rendered in in_workers(tasks, write):
+        if task and task[0].language:
+            pages += rendered
+            progress.advance(rendered)
+            say(f"{task[0].language}: {rendered} pages")
+    for route in table.shared:
+        if route.kind != "qr":
+            writer.write(route.file, maker.make(route))
+    return pages
+
+
+def build_site(
+    root: Path,
+    out: Path,
+    today: dt.date | None = None,
+    say: Say = lambda _: None,
+    pseudo: bool = False,
+    bar: bool = False,
+    force: bool = False,
+    search: bool = True,
+) -> BuildReport:
+    """Build the site into ``out``; with ``pseudo``, add the pseudo-languages en-XA and ar-XB.
+
+    ``say`` receives a line per stage (for --verbose); ``bar`` shows a progress bar of pages.
+    When no input changed since the last build of ``out`` (and not ``force``), nothing is done.
+    """
+    started = time.perf_counter()
+    today = today or build_date()
+    fingerprint = Fingerprint(root, out, f"{today.isoformat()} pseudo={pseudo} search={search}")
+    if not force and fingerprint.unchanged():
+        SiteWriter(out).remove_stale()
+        return BuildReport(0, 0, 0, time.perf_counter() - started, up_to_date=True)
+    site = prepare(root, today, pseudo)
+    table = route_table(site)
+    progress = Progress(len(site.graph.pages) * len(site.config.languages), "build", enabled=bar)
+    with frozen_heap(), SiteWriter(out) as writer:
+        pages = write_routes(table, Maker(site), writer, say, progress)
+        if search:
+            say(index_for_search(writer.temp, [language.folder for language in site.config.languages.values()]))
+    fingerprint.save()
+    return BuildReport(pages, len(site.config.languages), len(table.routes), time.perf_counter() - started)

@@ -1,0 +1,64 @@
+"""Work over all cores in forked workers that share the parent's memory (the site read once),
+and that die with the build: a worker must never outlive a build that was killed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import gc
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+PR_SET_PDEATHSIG = 1
+_job: Callable | None = None  # set in each worker process only, by _start_worker
+
+
+def _start_worker(parent: int, job: Callable) -> None:
+    """Runs first in each worker: ask the kernel to end it with its parent, and keep the job
+    (inherited through fork, never pickled)."""
+    global _job
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the operating system leaves orphans to the user
+    if os.getppid() != parent:  # the build died before the line above
+        os._exit(1)
+    _job = job
+
+
+def _run(task: object) -> object:
+    assert _job is not None
+    return _job(task)
+
+
+def in_workers(tasks: list[T], job: Callable[[T], R]) -> Iterator[tuple[T, R]]:
+    """(task, job(task)) for every task, in order, computed over all cores; in this process
+    when there is one core or no fork."""
+    workers = min(len(tasks), os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from ((task, job(task)) for task in tasks)
+        return
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=fork, initializer=_start_worker, initargs=(os.getpid(), job)) as pool:
+        yield from zip(tasks, pool.map(_run, tasks), strict=True)
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Exempt what is already allocated (the site read, kept to the end) from the cyclic garbage
+    collector's full passes, which would also copy every page of the forked workers' memory."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -1,0 +1,113 @@
+"""Jinja2 rendering: one environment per language, with that language's gettext chain.
+
+Rendering returns strings and writes nothing. Template mistakes become problems naming the
+template file and line, like content errors do.
+"""
+
+from __future__ import annotations
+
+import gettext
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..core.problems import CatalogueError, Problem, relative
+from ..i18n.extract import I18N_POLICIES
+from ..i18n.localise import Localised
+from ..site.schema_org import script as jsonld_script
+
+# Scripts only from the site itself (the theme's files and the search index's WebAssembly);
+# nothing inline runs, so injected text could not run either.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+@jinja2.pass_context
+def localised_html(context: jinja2.runtime.Context, value: Localised | None) -> Markup:
+    """A localised text for HTML; marked with its own ``lang`` when it is a fallback."""
+    if value is None:
+        return Markup("")
+    if value.lang == context["lang"].code:
+        return escape(value.text)
+    return Markup('<span lang="{}">{}</span>').format(value.lang, value.text)
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates, checked against their source: every language's environment of a
+    build, and every reading of the site in ``serve``, compile a template once."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(
+    themes: tuple[Path, ...], translations: gettext.NullTranslations, globals_: dict[str, Any], compiled: MemoryBytecodeCache
+) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(theme / "templates") for theme in themes]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        bytecode_cache=compiled,
+    )
+    env.policies.update(I18N_POLICIES)
+    # Jinja marks translations as safe HTML; a translation is text, so it is escaped here.
+    # A page asks for ~60 strings and the same few hundred recur on every page: look each up once.
+    looked_up: dict[str, Markup] = {}
+
+    def gettext(message: str) -> Markup:
+        text = looked_up.get(message)
+        if text is None:
+            text = looked_up[message] = escape(translations.gettext(message))
+        return text
+
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=gettext,
+        ngettext=lambda singular, plural, n: escape(translations.ngettext(singular, plural, n)),
+        newstyle=True,
+    )
+    env.filters["t"] = localised_html
+    env.filters["jsonld"] = jsonld_script
+    env.globals.update(globals_, csp=CONTENT_SECURITY_POLICY)
+    return env
+
+
+def render(env: jinja2.Environment, template: str, context: dict[str, Any], root: Path) -> str:
+    """Render one page; a template mistake raises a problem with the template's file and line."""
+    try:
+        return env.get_template(template).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        path = _template_path(error.filename, template, root)
+        raise CatalogueError([Problem(path, error.lineno, None, "", f"template error: {error.message}")]) from None
+    except jinja2.TemplateError as error:
+        path, line = _template_frame(template, root)
+        raise CatalogueError([Problem(path, line, None, "", f"template error: {error}")]) from None
+
+
+def _template_path(filename: str | None, template: str, root: Path) -> str:
+    return relative(Path(filename).resolve(), root.resolve()) if filename else template
+
+
+def _template_frame(template: str, root: Path) -> tuple[str, int | None]:
+    """The innermost template file and line of the error being handled."""
+    frames = traceback.extract_tb(sys.exc_info()[2])
+    for frame in reversed(frames):
+        if frame.filename.endswith(".html"):
+            return _template_path(frame.filename, template, root), frame.lineno
+    return template, None

@@ -1,0 +1,317 @@
+"""The template context of each kind of page, for one language.
+
+``page_context`` gives what every page shares (language, switcher, canonical and hreflang
+links, navigation); one function per page kind adds what that page shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..content import ocop
+from ..content.config import SiteConfig
+from ..content.model import KINDS, Entry, Product
+from ..core.slugs import fold, slugify
+from ..i18n.localise import Localiser
+from ..i18n.status import STATES, LanguageStatus
+from . import jsonld
+from .pagegraph import PageGraph, entry_of
+from .schema_org import og_locale
+from .urls import PageId, Urls
+from .views import Views
+
+Context = dict[str, Any]
+
+
+def home(views: Views, page: PageId) -> Context:
+    catalogue = views.index.catalogue
+    featured = tuple(p for p in catalogue.products if p.featured) or catalogue.products[:6]
+    return {
+        "featured": views.product_cards(featured),
+        "in_season": views.product_cards(views.in_season()),
+        "month": views.months((views.today.month,))[0],
+        "groups": [(group, views.url("category", group.slug), len(views.index.by_group[group.slug])) for group in ocop.GROUPS],
+        "star_levels": [(level, views.url("stars", str(level.stars))) for level in ocop.STAR_LEVELS],
+        "experiences": tuple(views.experience_card(e) for e in catalogue.experiences),
+    }
+
+
+def products(views: Views, page: PageId) -> Context:
+    index = views.index
+    facts = []
+    for item in index.catalogue.products:
+        region = slugify(item.origin.former_district) if item.origin.former_district else ""
+        months = " ".join(str(month) for month in item.season) if item.season else " ".join(str(m) for m in range(1, 13))
+        facts.append(
+            (
+                views.product_card(item),
+                {"group": item.category, "stars": item.stars, "region": region, "months": months, "producer": item.producer},
+            )
+        )
+    return {
+        "products": facts,
+        "facets": {
+            "groups": [
+                (group, views.url("category", group.slug), len(index.by_group[group.slug]))
+                for group in ocop.GROUPS
+                if index.by_group[group.slug]
+            ],
+            "stars": [(stars, views.url("stars", str(stars)), len(index.by_stars[stars])) for stars in ocop.STARS if index.by_stars[stars]],
+            "regions": [(region, views.url("region", slug), len(index.by_region.get(slug, ()))) for slug, region in index.regions.items()],
+            "months": list(views.month_names().items()),
+            "producers": [(p.slug, views.localise(p.name)) for p in index.catalogue.producers if p.slug in index.by_producer],
+        },
+    }
+
+
+def producers(views: Views, page: PageId) -> Context:
+    rows = [
+        (views.producer_link(p.slug), views.producer_kind(p), len(views.index.by_producer.get(p.slug, ())))
+        for p in views.index.catalogue.producers
+    ]
+    return {"producers": rows}
+
+
+def experiences(views: Views, page: PageId) -> Context:
+    return {"experiences": tuple(views.experience_card(e) for e in views.index.catalogue.experiences)}
+
+
+def product(views: Views, page: PageId) -> Context:
+    item = views.index.products[page.key]
+    return {
+        "product": views.product_card(item),
+        "body": views.body(item.body),
+        "images": tuple(views.image(image) for image in item.images),
+        "group_url": views.url("category", item.category),
+        "stars_url": views.url("stars", str(item.stars)),
+        "star_level": ocop.STAR_LEVELS_BY_STARS[item.stars],
+        "producer": views.producer_link(item.producer),
+        "origin": views.place(item.origin),
+        "months": views.months(item.season),
+        "in_season": views.today.month in item.season,
+        "certificate": views.certificate(item.certificate),
+        "experiences": tuple(views.experience_card(views.index.experiences[slug]) for slug in item.experiences),
+        "shops": views.links(item.shops),
+        "producer_entry": views.index.producers.get(item.producer),
+        "producer_shops": views.links(views.index.producers[item.producer].shops) if item.producer in views.index.producers else (),
+        "export": views.export(item.export),
+        "qr": views.urls.qr(item.slug),
+        "short_url": views.urls.absolute(views.urls.short(item.slug)),
+    }
+
+
+def category(views: Views, page: PageId) -> Context:
+    return {"group": ocop.GROUPS_BY_SLUG[page.key], "products": views.product_cards(views.index.by_group[page.key])}
+
+
+def stars(views: Views, page: PageId) -> Context:
+    level = ocop.STAR_LEVELS_BY_STARS[int(page.key)]
+    return {"level": level, "products": views.product_cards(views.index.by_stars[level.stars])}
+
+
+def region(views: Views, page: PageId) -> Context:
+    return {"region": views.index.regions[page.key], "products": views.product_cards(views.index.by_region.get(page.key, ()))}
+
+
+def producer(views: Views, page: PageId) -> Context:
+    item = views.index.producers[page.key]
+    return {
+        "producer": item,
+        "name": views.localise(item.name),
+        "kind": views.producer_kind(item),
+        "address": views.place(item.address),
+        "body": views.body(item.body),
+        "shops": views.links(item.shops),
+        "products": views.product_cards(views.index.by_producer.get(item.slug, ())),
+        "experiences": tuple(views.experience_card(e) for e in views.index.experiences_by_producer.get(item.slug, ())),
+        "stamps_url": views.url("stamps", item.slug),
+    }
+
+
+def experience(views: Views, page: PageId) -> Context:
+    item = views.index.experiences[page.key]
+    return {
+        "experience": views.experience_card(item),
+        "body": views.body(item.body),
+        "images": tuple(views.image(image) for image in item.images),
+        "location": views.place(item.location),
+        "producer": views.producer_link(item.producer) if item.producer else None,
+        "products": views.product_cards(views.index.by_experience.get(item.slug, ())),
+        "dates": (views.date(item.dates.start), views.date(item.dates.end)) if item.dates else None,
+        "stops": tuple(views.stop(stop) for stop in item.stops),
+    }
+
+
+def page_entry(views: Views, page: PageId) -> Context:
+    item = views.index.pages[page.key]
+    return {"title": views.localise(item.title), "summary": views.localise.optional(item.summary), "body": views.body(item.body)}
+
+
+def not_found(views: Views, page: PageId) -> Context:
+    return {}
+
+
+def search(views: Views, page: PageId) -> Context:
+    return {}
+
+
+def calendar(views: Views, page: PageId) -> Context:
+    seasonal = [p for p in views.index.catalogue.products if p.season]
+    return {
+        "months": [(month, name) for month, name in views.month_names().items()],
+        "rows": [(views.product_card(p), set(p.season)) for p in sorted(seasonal, key=lambda p: (min(p.season), p.slug))],
+        "current_month": views.today.month,
+    }
+
+
+def brochure(views: Views, page: PageId) -> Context:
+    sheets = []
+    for item in views.index.catalogue.products:
+        sheets.append(
+            {
+                "product": views.product_card(item),
+                "body": views.body(item.body),
+                "producer": views.producer_link(item.producer),
+                "contact": views.index.producers[item.producer].contact if item.producer in views.index.producers else None,
+                "qr": views.urls.qr(item.slug),
+                "short": views.urls.absolute(views.urls.short(item.slug)),
+                "certificate": views.certificate(item.certificate),
+            }
+        )
+    return {"sheets": sheets}
+
+
+def stamps(views: Views, page: PageId) -> Context:
+    producer_entry = views.index.producers[page.key]
+    products_of = views.index.by_producer.get(page.key, ())
+    return {
+        "name": views.localise(producer_entry.name),
+        "producer_url": views.url("producer", page.key),
+        "stamps": [(views.product_card(p), views.urls.qr(p.slug), views.urls.absolute(views.urls.short(p.slug))) for p in products_of],
+    }
+
+
+BUILDERS: dict[str, Callable[[Views, PageId], Context]] = {
+    "home": home,
+    "products": products,
+    "producers": producers,
+    "experiences": experiences,
+    "product": product,
+    "category": category,
+    "stars": stars,
+    "region": region,
+    "producer": producer,
+    "experience": experience,
+    "page": page_entry,
+    "notfound": not_found,
+    "search": search,
+    "calendar": calendar,
+    "brochure": brochure,
+    "stamps": stamps,
+}
+
+
+def search_fold(views: Views, entry: Entry) -> str:
+    """The entry's key words without diacritics (đ -> d): the search index folds accents
+    itself but not đ, so "dong" finds "Đồng" through this copy."""
+    named = (getattr(entry, "name", None) or getattr(entry, "title", None), getattr(entry, "summary", None))
+    words = [views.localise(text).text for text in named if text is not None]
+    for place in (getattr(entry, "origin", None), getattr(entry, "address", None), getattr(entry, "location", None)):
+        if place is not None:
+            words += [place.commune, place.former_district, place.province]
+    return fold(" ".join(word for word in words if word))
+
+
+def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
+    """Everything a template needs for ``page`` in the views' language."""
+    config, urls, language = views.config, views.urls, views.language
+    published = graph.published[page]
+    canonical_lang = graph.canonical_language(page, config.chain(language.code))
+    home_page = PageId("home")
+    title, title_lang = config.title_in(language.code)
+    context: Context = {
+        "lang": language,
+        "page": page,
+        "site_title": title,
+        "site_title_lang": title_lang,
+        "canonical": urls.absolute(urls.page(page, config.languages[canonical_lang])),
+        "alternates": [(code, urls.absolute(urls.page(page, config.languages[code]))) for code in published],
+        "x_default": urls.absolute(urls.root() if page == home_page else urls.page(page, config.languages[config.source_language])),
+        "switcher": [(other, urls.page(page, other), other.code == language.code) for other in config.languages.values()],
+        "nav": {
+            "home": views.url("home"),
+            "products": views.url("products"),
+            "producers": views.url("producers"),
+            "experiences": views.url("experiences"),
+            "pages": [(views.url("page", p.slug), views.localise(p.title)) for p in views.index.catalogue.pages],
+        },
+        "root_url": urls.root(),
+        "source_lang": config.source_language,
+        "is_translation": language.code in published,
+    }
+    context.update(BUILDERS[page.kind](views, page))
+    entry = entry_of(page, views.index)
+    context["source_url"] = urls.page(page, config.languages[config.source_language]) if entry else ""
+    context["machine_translated"] = entry is not None and views.localise.has_machine_text(entry)
+    if page.kind == "product":
+        context["x_default"] = urls.absolute(urls.short(page.key))  # the address that picks the visitor's language
+    name = getattr(entry, "name", None) or getattr(entry, "title", None)
+    context["jsonld"] = jsonld.for_page(views, page, views.localise(name).text if name else "")
+    images = getattr(entry, "images", ())
+    context["og"] = {
+        "locale": og_locale(language.locale),
+        "alternates": [og_locale(config.languages[code].locale) for code in published if code != language.code],
+        "image": urls.absolute(views.image(images[0]).url) if images else "",
+    }
+    context["fold"] = search_fold(views, entry) if entry is not None else ""
+    context["draft"] = bool(entry is not None and entry.draft)
+    context["feed"] = views.url("feed")
+    context["calendar_url"] = views.url("calendar")
+    context["search_url"] = views.url("search")
+    return context
+
+
+def chooser_context(config: SiteConfig, urls: Urls) -> Context:
+    """The root page: every language's home, by its own name, with the title in that language."""
+    homes = {code: urls.page(PageId("home"), language) for code, language in config.languages.items()}
+    return {
+        "lang": config.languages[config.source_language],
+        "titles": [(language, config.title_in(code), homes[code]) for code, language in config.languages.items()],
+        "canonical": urls.absolute(urls.root()),
+        "x_default": urls.absolute(urls.root()),
+        "absolute_urls": {code: urls.absolute(path) for code, path in homes.items()},
+    }
+
+
+def short_context(config: SiteConfig, urls: Urls, localisers: dict[str, Localiser], product: Product) -> Context:
+    """/p/<slug>/: the product in every language; a script picks the reader's."""
+    targets = [
+        (language, urls.page(PageId("product", product.slug), language), localisers[code](product.name))
+        for code, language in config.languages.items()
+    ]
+    return {
+        "lang": config.languages[config.source_language],
+        "targets": targets,
+        "title": localisers[config.source_language](product.name),
+        "canonical": urls.absolute(urls.short(product.slug)),
+    }
+
+
+def status_context(config: SiteConfig, urls: Urls, statuses: list[LanguageStatus], source_links: bool = False) -> Context:
+    """The translators' page: state counts per language and entry; ``source_links`` (in ``serve``)
+    links each entry to its line in the catalog."""
+    pages = {
+        status.code: {
+            name: urls.page(PageId(KINDS[name.split("/")[0]], name.split("/")[1]), config.languages[status.code])
+            for name in status.entries
+        }
+        for status in statuses
+    }
+    return {
+        "statuses": statuses,
+        "states": STATES,
+        "pages": pages,
+        "lang": config.languages[config.source_language],
+        "source_links": source_links,
+    }

@@ -1,0 +1,120 @@
+"""The page graph: every page of the site as (what it shows, language).
+
+Each page exists in every language (text falls back where a translation is missing), but
+it is *published* as a translation only in the languages where its own text is fully
+translated. Those are the page's hreflang alternates and sitemap entries; in any other
+language the page's canonical URL points to the nearest published language of its chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..content.config import SiteConfig
+from ..content.model import Entry, Text
+from ..content.ocop import GROUP_SLUGS, STARS
+from ..i18n.localise import Localiser
+from .lookups import Index
+from .urls import PageId
+
+TEMPLATES = {
+    "home": "home.html",
+    "products": "products.html",
+    "producers": "producers.html",
+    "experiences": "experiences.html",
+    "product": "product.html",
+    "category": "category.html",
+    "stars": "stars.html",
+    "region": "region.html",
+    "producer": "producer.html",
+    "experience": "experience.html",
+    "page": "page.html",
+    "notfound": "404.html",
+    "search": "search.html",
+    "calendar": "calendar.html",
+    "brochure": "brochure.html",
+    "stamps": "stamps.html",
+}
+NOT_INDEXED = {"notfound", "search", "brochure", "stamps"}  # printed or utility pages: not in sitemaps
+
+
+@dataclass(frozen=True)
+class PageGraph:
+    languages: tuple[str, ...]
+    pages: tuple[PageId, ...]
+    published: dict[PageId, tuple[str, ...]]  # languages in which the page is a real translation
+
+    def canonical_language(self, page: PageId, chain: tuple[str, ...]) -> str:
+        """The page's own language if published there, else the first published one of the chain."""
+        published = self.published[page]
+        return next((lang for lang in chain if lang in published), published[0])
+
+
+def page_ids(index: Index) -> list[PageId]:
+    ids = [PageId(kind) for kind in ("home", "products", "producers", "experiences", "notfound", "search", "calendar", "brochure")]
+    ids += [PageId("category", slug) for slug in GROUP_SLUGS]
+    ids += [PageId("stars", str(stars)) for stars in STARS]
+    ids += [PageId("region", slug) for slug in index.regions]
+    ids += [PageId(entry.entry_kind, entry.slug) for entry in index.catalogue.entries()]
+    ids += [PageId("stamps", slug) for slug, products in index.by_producer.items() if products]
+    return ids
+
+
+def entry_of(page: PageId, index: Index) -> Entry | None:
+    tables = {"product": index.products, "producer": index.producers, "experience": index.experiences, "page": index.pages}
+    return tables[page.kind].get(page.key) if page.kind in tables else None
+
+
+def _is_translation(config: SiteConfig, localise: Localiser, entry_texts: tuple[Text, ...]) -> bool:
+    """Fully in this language, and without machine drafts unless the language lists those."""
+    allow_drafts = config.languages[localise.lang].drafts_in_hreflang
+    for text in entry_texts:
+        resolved = localise(text)
+        if resolved.lang != localise.lang or (resolved.machine and not allow_drafts):
+            return False
+    return True
+
+
+class PublishedMemo:
+    """Which languages publish each entry, kept from the last graph: while the publishing rules
+    are equal and the translation tables the same objects, an entry whose texts are the same
+    object (unchanged since the last reload in ``serve``) publishes in the same languages."""
+
+    def __init__(self) -> None:
+        self.rules: tuple = ()
+        self.tables: tuple = ()
+        self.previous: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+        self.current: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+
+    def start(self, config: SiteConfig, localisers: dict[str, Localiser]) -> None:
+        rules = tuple(
+            (code, lo.chain, tuple(lo.published.items()), config.languages[code].drafts_in_hreflang) for code, lo in localisers.items()
+        )
+        tables = tuple(lo.tables.get(lang) for lo in localisers.values() for lang in lo.chain)
+        same = rules == self.rules and len(tables) == len(self.tables) and all(a is b for a, b in zip(tables, self.tables, strict=False))
+        self.previous = self.current if same else {}
+        self.rules, self.tables, self.current = rules, tables, {}
+
+    def languages(self, key: str, entry_texts: tuple[Text, ...], find: Callable[[tuple[Text, ...]], tuple[str, ...]]) -> tuple[str, ...]:
+        hit = self.previous.get(key)
+        languages = hit[1] if hit is not None and hit[0] is entry_texts else find(entry_texts)
+        self.current[key] = (entry_texts, languages)
+        return languages
+
+
+def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localiser], memo: PublishedMemo | None = None) -> PageGraph:
+    """``memo`` keeps which languages publish each entry across readings of the site (``serve``)."""
+    languages = tuple(config.languages)
+    pages = tuple(page_ids(index))
+    published = {}
+    memo = memo or PublishedMemo()
+    memo.start(config, localisers)
+
+    def publishing(entry_texts: tuple[Text, ...]) -> tuple[str, ...]:
+        return tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry_texts))
+
+    for page in pages:
+        entry = entry_of(page, index)
+        published[page] = languages if entry is None else memo.languages(entry.key, index.texts[entry.key], publishing)
+    return PageGraph(languages, pages, published)

@@ -1,0 +1,255 @@
+"""What templates see: entries turned into plain, localised, formatted values.
+
+Templates get everything ready to print (texts with their language, formatted prices and
+dates, URLs); they never look data up or build URLs themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from babel import Locale
+from markupsafe import Markup
+
+from ..content import ocop
+from ..content.config import Language, SiteConfig
+from ..content.images import ImageLibrary, Variant
+from ..content.model import Certificate, Experience, Export, Image, Link, Place, Producer, Product, Stop
+from ..core.slugs import slugify
+from ..i18n import formatting
+from ..i18n.formatting import PriceText
+from ..i18n.localise import Localised, Localiser
+from .body import body_html
+from .links import localise_links
+from .lookups import Index
+from .urls import PageId, Urls
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LinkView:
+    url: str
+    label: Localised
+
+
+@dataclass(frozen=True)
+class ImageView:
+    url: str
+    alt: Localised
+    width: int | None
+    height: int | None
+    webp_srcset: str = ""  # "a-480.webp 480w, a-960.webp 960w"
+    srcset: str = ""  # the same widths in the fallback format
+
+
+@dataclass(frozen=True)
+class CertificateView:
+    number: str
+    issuer: Localised
+    issued: str
+    expires: str
+    status: str  # "valid" or "expired", as of the build date
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    commune: str
+    former_district: str
+    province: str
+    region_url: str
+    geo: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    slug: str
+    url: str
+    name: Localised
+    summary: Localised | None
+    stars: int
+    group: ocop.Group
+    image: ImageView | None
+    price: PriceText | None
+    unit: str  # unit message id, translated by the template
+
+
+@dataclass(frozen=True)
+class ExperienceCard:
+    url: str
+    name: Localised
+    summary: Localised | None
+    kind: str  # message id
+    months: tuple[str, ...]
+    image: ImageView | None
+
+
+@dataclass(frozen=True)
+class ExportView:
+    markets: tuple[Localised, ...]
+    standards: tuple[str, ...]
+    geographic_indication: Localised | None
+
+
+@dataclass(frozen=True)
+class StopView:
+    name: Localised
+    note: Localised | None
+    geo: tuple[float, float] | None
+    links: tuple[LinkView, ...]  # the product, producer or experience found at this stop
+
+
+@dataclass(frozen=True)
+class Views:
+    """Builds the views of one language."""
+
+    config: SiteConfig
+    index: Index
+    urls: Urls
+    language: Language
+    localise: Localiser
+    today: dt.date
+    images: ImageLibrary
+    ui: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)  # theme strings, for data outside templates
+    memo: dict[tuple[str, int], object] = field(default_factory=dict, compare=False, repr=False)  # views made once per language
+
+    def _once(self, kind: str, key: object, make: Callable[[], T]) -> T:
+        """A view is the same on every page of a language: make it once (cards appear on many lists)."""
+        slot = (kind, id(key))
+        if slot not in self.memo:
+            self.memo[slot] = (key, make())  # keep the key alive so its id stays unique
+        return self.memo[slot][1]  # type: ignore[index]
+
+    def _(self, message: str) -> str:
+        return self.ui.gettext(message)
+
+    @property
+    def locale(self) -> Locale:
+        return self.language.locale
+
+    def url(self, kind: str, key: str = "") -> str:
+        return self.urls.page(PageId(kind, key), self.language)
+
+    def image(self, image: Image) -> ImageView:
+        rendition = self.images.rendition(image.src)
+
+        def srcset(variants: tuple[Variant, ...]) -> str:
+            return ", ".join(f"{self.urls.image(v.name)} {v.width}w" for v in variants)
+
+        return ImageView(
+            self.urls.image(rendition.src),
+            self.localise(image.alt),
+            rendition.width,
+            rendition.height,
+            srcset(rendition.webp),
+            srcset(rendition.fallback),
+        )
+
+    def first_image(self, images: tuple[Image, ...]) -> ImageView | None:
+        return self.image(images[0]) if images else None
+
+    def price(self, product: Product) -> PriceText | None:
+        if product.price is None:
+            return None
+        rate = self.config.exchange_rates.get(self.language.currency) if self.language.currency else None
+        return formatting.price_text(product.price, self.locale, rate)
+
+    def month_names(self) -> dict[int, str]:
+        return formatting.month_names(self.locale)
+
+    def months(self, season: tuple[int, ...]) -> tuple[str, ...]:
+        return tuple(formatting.months(season, self.locale))
+
+    def product_card(self, product: Product) -> ProductCard:
+        return self._once("card", product, lambda: self._product_card(product))
+
+    def _product_card(self, product: Product) -> ProductCard:
+        return ProductCard(
+            slug=product.slug,
+            url=self.url("product", product.slug),
+            name=self.localise(product.name),
+            summary=self.localise.optional(product.summary),
+            stars=product.stars,
+            group=ocop.GROUPS_BY_SLUG[product.category],
+            image=self.first_image(product.images),
+            price=self.price(product),
+            unit=ocop.UNITS[product.price.unit] if product.price else "",
+        )
+
+    def product_cards(self, products: tuple[Product, ...]) -> tuple[ProductCard, ...]:
+        return tuple(self.product_card(product) for product in products)
+
+    def experience_card(self, experience: Experience) -> ExperienceCard:
+        return self._once("experience", experience, lambda: self._experience_card(experience))
+
+    def _experience_card(self, experience: Experience) -> ExperienceCard:
+        return ExperienceCard(
+            url=self.url("experience", experience.slug),
+            name=self.localise(experience.name),
+            summary=self.localise.optional(experience.summary),
+            kind=ocop.EXPERIENCE_KINDS[experience.kind],
+            months=self.months(experience.season),
+            image=self.first_image(experience.images),
+        )
+
+    def producer_link(self, slug: str) -> LinkView | None:
+        producer = self.index.producers.get(slug)
+        return LinkView(self.url("producer", slug), self.localise(producer.name)) if producer else None
+
+    def place(self, place: Place) -> PlaceView:
+        region = self.index.regions.get(_region_slug(place.former_district))
+        return PlaceView(place.commune, place.former_district, place.province, self.url("region", region.slug) if region else "", place.geo)
+
+    def certificate(self, certificate: Certificate | None) -> CertificateView | None:
+        if certificate is None:
+            return None
+        return CertificateView(
+            number=certificate.number,
+            issuer=self.localise(certificate.issuer),
+            issued=formatting.date(certificate.issued, self.locale),
+            expires=formatting.date(certificate.expires, self.locale),
+            status=certificate.status(self.today),
+        )
+
+    def date(self, value: dt.date) -> str:
+        return formatting.date(value, self.locale)
+
+    def export(self, export: Export | None) -> ExportView | None:
+        if export is None:
+            return None
+        markets = tuple(self.localise(market) for market in export.markets)
+        return ExportView(markets, export.standards, self.localise.optional(export.geographic_indication))
+
+    def stop(self, stop: Stop) -> StopView:
+        links = []
+        if stop.product in self.index.products:
+            links.append(LinkView(self.url("product", stop.product), self.localise(self.index.products[stop.product].name)))
+        if stop.producer:
+            links.append(self.producer_link(stop.producer))
+        if stop.experience in self.index.experiences:
+            links.append(LinkView(self.url("experience", stop.experience), self.localise(self.index.experiences[stop.experience].name)))
+        return StopView(self.localise(stop.name), self.localise.optional(stop.note), stop.geo, tuple(link for link in links if link))
+
+    def links(self, links: tuple[Link, ...]) -> tuple[LinkView, ...]:
+        return tuple(LinkView(link.url, self.localise(link.name)) for link in links)
+
+    def body(self, blocks) -> Markup:
+        return self._once("body", blocks, lambda: self._body(blocks))
+
+    def _body(self, blocks) -> Markup:
+        folders = {language.folder for language in self.config.languages.values()}
+        return Markup(localise_links(body_html(blocks, self.localise), self.urls.base_path, self.language.folder, folders))
+
+    def in_season(self) -> tuple[Product, ...]:
+        return tuple(p for p in self.index.catalogue.products if self.today.month in p.season)
+
+    def producer_kind(self, producer: Producer) -> str:
+        return ocop.PRODUCER_KINDS[producer.kind]
+
+
+def _region_slug(name: str) -> str:
+    return slugify(name) if name else ""
