@@ -4,6 +4,7 @@ kept between builds, and stages that import only the stages before them."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import datetime as dt
 import threading
 import urllib.error
@@ -15,6 +16,7 @@ import pytest
 from catalogue.commands.serve import RELOAD_SCRIPT, Preview, make_server
 from catalogue.publish.pipeline import build_site
 from catalogue.site.assemble import prepare
+from catalogue.site.contexts import page_context
 from catalogue.site.routes import route_table
 
 from .conftest import ROOT
@@ -137,3 +139,36 @@ def test_the_import_check_sees_upward_imports_of_every_form(tmp_path):
     module.parent.mkdir(parents=True)
     module.write_text("from ..site.urls import Urls\nfrom .. import render\nimport catalogue.mt.tokens\nfrom .files import read_text\n")
     assert imports_of(module, tmp_path) == {"site", "render", "mt", "core"}
+
+
+def model_objects(value: object, seen: set[int] | None = None) -> list[str]:
+    """Model objects (catalogue.content.model) anywhere inside a template context."""
+    seen = set() if seen is None else seen
+    if id(value) in seen or isinstance(value, str | bytes | int | float | bool | type(None)):
+        return []
+    seen.add(id(value))
+    if type(value).__module__ == "catalogue.content.model":
+        return [type(value).__name__]
+    if isinstance(value, dict):
+        return [found for item in value.items() for found in model_objects(item, seen)]
+    if isinstance(value, list | tuple | set | frozenset):
+        return [found for item in value for found in model_objects(item, seen)]
+    if dataclasses.is_dataclass(value):
+        return [found for item in dataclasses.fields(value) for found in model_objects(getattr(value, item.name), seen)]
+    return []
+
+
+def test_templates_receive_views_never_model_objects():
+    site = prepare(ROOT, DAY)
+    views = site.views("en")
+    leaks = {}
+    for page in site.graph.pages:
+        context = page_context(views, site.graph, page)
+        found = {key: model_objects(value) for key, value in context.items() if key not in ("lang", "page")}
+        leaks.update({f"{page.kind} {key}": kinds for key, kinds in found.items() if kinds})
+    assert leaks == {}
+
+
+def test_the_view_check_finds_a_model_object():
+    site = prepare(ROOT, DAY)
+    assert model_objects({"x": [(1, site.catalogue.producers[0])]}) == ["Producer"]

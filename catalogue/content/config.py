@@ -87,9 +87,6 @@ class SiteConfig:
     theme: tuple[str, ...] = ("default",)
     translation: TranslationSettings = field(default_factory=TranslationSettings)
 
-    def language(self, code: str) -> Language:
-        return self.languages[code]
-
     def chain(self, code: str) -> tuple[str, ...]:
         """The languages to try for text in ``code``, in order, ending with the source."""
         order = [code, *self.languages[code].fallback, self.source_language]

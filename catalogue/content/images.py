@@ -27,7 +27,6 @@ class Variant:
     cache: Path  # where the bytes are
     width: int
     height: int
-    mime: str
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ class ImageLibrary:
                 if not cache.exists():
                     resized = image if width == image.width else image.resize((width, height), PillowImage.Resampling.LANCZOS)
                     atomic_write(cache, _encode(resized, fmt_name))
-                bucket.append(Variant(f"{stem}-{width}.{target}", cache, width, height, f"image/{fmt_name.lower()}"))
+                bucket.append(Variant(f"{stem}-{width}.{target}", cache, width, height))
         largest = fallback[-1]
         middle = fallback[len(fallback) // 2]
         return Rendition(middle.name, largest.width, largest.height, tuple(webp), tuple(fallback))

@@ -19,8 +19,6 @@ from ..core.problems import Problem, did_you_mean
 from ..core.yamlsource import Document
 from .model import Text
 
-Convert = Callable[[yaml.Node, Document, str, list[Problem]], Any]
-
 INVALID = object()  # marks a value that failed to convert (its problem is already recorded)
 
 

@@ -1,15 +1,13 @@
-"""Intrinsic image sizes, so pages reserve their space (no layout shift while loading)."""
+"""The size of an SVG illustration from its viewBox, so pages reserve its space (no layout shift)."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 SVG_SIZE = re.compile(rb'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*["\']')
 
 
-@lru_cache(maxsize=10_000)
 def image_size(path: Path) -> tuple[int, int] | None:
     """Width and height in CSS pixels, read from an SVG's viewBox; None when unknown."""
     if path.suffix.lower() != ".svg":

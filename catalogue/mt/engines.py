@@ -25,11 +25,6 @@ from deep_translator.constants import LIBRE_LANGUAGES_TO_CODES
 from .pseudo import pseudo
 
 ENGINES = ("google", "deepl", "microsoft", "libre", "mymemory", "pseudo")
-ENVIRONMENT = {
-    "libre": ("LIBRETRANSLATE_URL", "LIBRETRANSLATE_API_KEY"),
-    "deepl": ("DEEPL_API_KEY",),
-    "microsoft": ("MICROSOFT_TRANSLATOR_KEY", "MICROSOFT_TRANSLATOR_REGION"),
-}
 # Longest text one request may carry, a little under each service's own limit.
 MAX_CHARS = {"google": 4800, "mymemory": 480, "libre": 4000, "deepl": 30000, "microsoft": 9000, "pseudo": 1_000_000}
 # Each engine's code for each site language; None: the engine does not have it.

@@ -84,7 +84,3 @@ def protect(text: str, glossary: Glossary | None = None, target: str = "") -> Pr
     pieces.append(text[position:])
     return Protected("".join(pieces), tuple(originals), tuple(restored))
 
-
-def unprotected_parts(protected: Protected) -> list[str]:
-    """The translatable runs of text between tokens."""
-    return TOKEN.split(protected.text)[::2]

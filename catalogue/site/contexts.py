@@ -93,7 +93,7 @@ def product(views: Views, page: PageId) -> Context:
         "certificate": views.certificate(item.certificate),
         "experiences": tuple(views.experience_card(views.index.experiences[slug]) for slug in item.experiences),
         "shops": views.links(item.shops),
-        "producer_entry": views.index.producers.get(item.producer),
+        "contact": views.contact(item.producer),
         "producer_shops": views.links(views.index.producers[item.producer].shops) if item.producer in views.index.producers else (),
         "export": views.export(item.export),
         "qr": views.urls.qr(item.slug),
@@ -117,7 +117,7 @@ def region(views: Views, page: PageId) -> Context:
 def producer(views: Views, page: PageId) -> Context:
     item = views.index.producers[page.key]
     return {
-        "producer": item,
+        "contact": views.contact(item.slug),
         "name": views.localise(item.name),
         "kind": views.producer_kind(item),
         "address": views.place(item.address),
@@ -173,7 +173,7 @@ def brochure(views: Views, page: PageId) -> Context:
                 "product": views.product_card(item),
                 "body": views.body(item.body),
                 "producer": views.producer_link(item.producer),
-                "contact": views.index.producers[item.producer].contact if item.producer in views.index.producers else None,
+                "contact": views.contact(item.producer),
                 "qr": views.urls.qr(item.slug),
                 "short": views.urls.absolute(views.urls.short(item.slug)),
                 "certificate": views.certificate(item.certificate),

@@ -26,10 +26,6 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _text(value: Localised | None) -> str | None:
-    return value.text if value else None
-
-
 def _texts(value: Localised | None) -> dict[str, str] | None:
     return {"text": value.text, "lang": value.lang} if value else None
 

@@ -89,6 +89,18 @@ class ExperienceCard:
 
 
 @dataclass(frozen=True)
+class ContactView:
+    """How to reach a producer; ``placeholder``: the details are examples, not real ones."""
+
+    representative: str
+    phone: str
+    email: str
+    website: str
+    zalo: str
+    placeholder: bool
+
+
+@dataclass(frozen=True)
 class ExportView:
     markets: tuple[Localised, ...]
     standards: tuple[str, ...]
@@ -199,6 +211,14 @@ class Views:
     def producer_link(self, slug: str) -> LinkView | None:
         producer = self.index.producers.get(slug)
         return LinkView(self.url("producer", slug), self.localise(producer.name)) if producer else None
+
+    def contact(self, slug: str) -> ContactView | None:
+        """The contact of the producer ``slug`` (None when the catalogue has no such producer)."""
+        producer = self.index.producers.get(slug)
+        if producer is None:
+            return None
+        c = producer.contact
+        return ContactView(producer.representative, c.phone, c.email, c.website, c.zalo, c.placeholder)
 
     def place(self, place: Place) -> PlaceView:
         region = self.index.regions.get(_region_slug(place.former_district))
