@@ -67,7 +67,7 @@ def route_table(site: Site) -> RouteTable:
         routes += [(urls.short(product.slug), "short", product.slug, ""), (urls.qr(product.slug), "qr", product.slug, "")]
     routes += [(urls.sitemap(name), "sitemap", name, "") for name in sitemap_names(site.graph)]
     routes += [(urls.shared("robots.txt"), "robots", "", ""), (urls.shared("_redirects"), "redirects", "", "")]
-    routes += [(urls.shared(f"assets/{name}"), "asset", name, "") for name in site.assets]
+    routes += [(urls.asset(name), "asset", name, "") for name in site.assets]
     for src in site.catalogue.image_sources():
         site.images.rendition(src)  # made (or found in the cache) now: the list of image files depends on it
     routes += [(urls.image(name), "image", name, "") for name in site.images.files()]

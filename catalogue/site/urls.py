@@ -81,8 +81,9 @@ class Urls:
     def image(self, src: str) -> str:
         return f"{self.base_path}images/{src}"
 
-    def asset(self, name: str, version: str) -> str:
-        return f"{self.base_path}assets/{name}?v={version}"
+    def asset(self, name: str, version: str = "") -> str:
+        """A theme file; with its ``version`` (a content hash) for pages, so browsers never keep a stale copy."""
+        return f"{self.base_path}assets/{name}" + (f"?v={version}" if version else "")
 
 
 def relative_page(page: PageId, language: Language) -> str:
