@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import gc
 import datetime as dt
+import gc
 import threading
 import urllib.error
 import urllib.request

@@ -142,7 +142,7 @@ class Entry:
 
     @property
     def entry_kind(self) -> str:
-        """"product", "producer", "experience" or "page" (a producer's ``kind`` is its legal form)."""
+        """The kind of entry: product, producer, experience or page (a producer's ``kind`` is its legal form)."""
         return KINDS[self.section]
 
 

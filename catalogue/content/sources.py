@@ -151,4 +151,3 @@ def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
             elif not path.is_file():
                 problems.append(Problem(*_where(entry, key), key, f"image not found: {IMAGES}/{image.src}"))
     return problems
-

@@ -178,7 +178,6 @@ def content_table(catalog: Catalog) -> dict[str, Translation]:
     return table
 
 
-
 def ui_translations(published_mo: bytes | None) -> gettext.NullTranslations:
     """Theme strings as a gettext object (plural rules included), from ``published_mo``.
 
@@ -198,4 +197,3 @@ def published_mo(catalog: Catalog, with_drafts: bool) -> bytes:
     stream = io.BytesIO()
     write_mo(stream, published)
     return stream.getvalue()
-

@@ -83,4 +83,3 @@ def protect(text: str, glossary: Glossary | None = None, target: str = "") -> Pr
         position = end
     pieces.append(text[position:])
     return Protected("".join(pieces), tuple(originals), tuple(restored))
-

@@ -303,8 +303,7 @@ def status_context(config: SiteConfig, urls: Urls, statuses: list[LanguageStatus
     links each entry to its line in the catalog."""
     pages = {
         status.code: {
-            name: urls.page(PageId(KINDS[name.split("/")[0]], name.split("/")[1]), config.languages[status.code])
-            for name in status.entries
+            name: urls.page(PageId(KINDS[name.split("/")[0]], name.split("/")[1]), config.languages[status.code]) for name in status.entries
         }
         for status in statuses
     }
