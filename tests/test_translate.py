@@ -65,9 +65,9 @@ def test_token_protection_on_the_wire(multilingual, translation_server):
         product.read_text(encoding="utf-8") + "\nGiá 45.000 đồng/kg tại [cửa hàng](https://shop.example.com/v) `mã`.\n", encoding="utf-8"
     )
     translate(multilingual, options(translation_server, languages=("fr",)), NOW, show_progress=False)
-    assert "Giá {0} tại [cửa hàng{1} {2}." in [r["q"] for r in translation_server.requests]
+    assert "Giá {0} đồng/kg tại [cửa hàng]{1} {2}." in [r["q"] for r in translation_server.requests]
     drafted = by_id(multilingual, "fr")["Giá 45.000 đồng/kg tại [cửa hàng](https://shop.example.com/v) `mã`."]
-    assert drafted.string == "(fr) GIÁ 45.000 đồng/kg TẠI [CỬA HÀNG](https://shop.example.com/v) `mã`."
+    assert drafted.string == "(fr) GIÁ 45\u202f000 ĐỒNG/KG TẠI [CỬA HÀNG](https://shop.example.com/v) `mã`."
 
 
 def test_rate_limits_and_server_errors_are_retried(multilingual, translation_server):

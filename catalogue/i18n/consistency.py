@@ -15,11 +15,17 @@ from babel.messages.plurals import get_plural
 from ..core.problems import Problem
 
 MARKUP = re.compile(r"\]\([^)\s]*\)|<https?://[^>]+>|https?://[^\s)<>\]]+|</?[A-Za-z][^<>]*>|`[^`\n]+`|%\(\w+\)[sd]|\*\*")
+TEXT_ATTRIBUTE = re.compile(r"""\b(?:alt|title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)  # text, translated
 NUMBER = re.compile(r"\d+(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d+)?")
 
 
+def _markup(text: str) -> list[str]:
+    """The markup of a text in order, the text of alt/title attributes left out."""
+    return [TEXT_ATTRIBUTE.sub(lambda m: m.group(0).split("=")[0] + '=""', found) for found in MARKUP.findall(text)]
+
+
 def markup_of(text: str) -> Counter[str]:
-    return Counter(MARKUP.findall(text))
+    return Counter(_markup(text))
 
 
 def numbers_of(text: str) -> Counter[str]:
@@ -39,7 +45,7 @@ def pairs(message: Message) -> list[tuple[str, str]]:
 
 def markup_difference(source: str, translation: str) -> str | None:
     """What markup, link or placeholder a translation lost or added, or None."""
-    if MARKUP.findall(source) == MARKUP.findall(translation):  # the usual case, in the same order
+    if _markup(source) == _markup(translation):  # the usual case, in the same order
         return None
     expected, found = markup_of(source), markup_of(translation)
     if expected == found:

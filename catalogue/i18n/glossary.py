@@ -7,7 +7,9 @@ without an entry keeps the term as written.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -25,11 +27,20 @@ class Glossary:
     terms: dict[str, dict[str, str]] = field(default_factory=dict)  # term -> language -> rendering
 
     def rendering(self, term: str, lang: str) -> str:
-        """How ``term`` must read in ``lang``."""
-        return self.terms.get(term, {}).get(lang, term)
+        """How ``term`` (as found in a text: any case, any normal form) must read in ``lang``."""
+        return self._folded.get(fold(term), {}).get(lang, term)
+
+    @cached_property
+    def _folded(self) -> dict[str, dict[str, str]]:
+        return {fold(term): renderings for term, renderings in self.terms.items()}
 
     def longest_first(self) -> list[str]:
         return sorted(self.terms, key=lambda term: (-len(term), term))
+
+
+def fold(text: str) -> str:
+    """The form terms are compared in: NFC, case-folded ("bắc giang" is "Bắc Giang")."""
+    return unicodedata.normalize("NFC", text).casefold()
 
 
 @dataclass

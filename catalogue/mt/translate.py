@@ -65,7 +65,7 @@ def draft(texts: list[str], translator: Translator, pivot: Translator | None, gl
     """Translate each text with tokens protected; raises TranslationFailed or TokenMismatch."""
     results = []
     for text in texts:
-        protected = protect(text, glossary, target)
+        protected = protect(text, glossary, target, translator.source)
         answer = translator.translate(protected.text)
         if pivot is not None:
             answer = pivot.translate(answer)
