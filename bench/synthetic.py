@@ -17,7 +17,8 @@ from babel.messages.catalog import Catalog
 
 from catalogue.content.model import texts
 from catalogue.content.sources import load_catalogue
-from catalogue.i18n.pofiles import MACHINE_NOTE, catalog_path, write_catalog
+from catalogue.i18n.lifecycle import MACHINE_NOTE
+from catalogue.i18n.pofiles import catalog_path, write_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("vi", "en", "fr", "zh-Hans", "zh-Hant", "ko", "ja")

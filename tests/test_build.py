@@ -200,7 +200,8 @@ def _draft_everything_in_french(root: Path) -> None:
 
     from babel.messages.pofile import read_po
 
-    from catalogue.i18n.pofiles import MACHINE_NOTE, catalog_path, write_catalog
+    from catalogue.i18n.lifecycle import MACHINE_NOTE
+    from catalogue.i18n.pofiles import catalog_path, write_catalog
 
     path = catalog_path(root, "fr", "content")
     catalog = read_po(io.BytesIO(path.read_bytes()), locale="fr")

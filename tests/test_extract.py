@@ -10,7 +10,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from catalogue.i18n.extract import extract
-from catalogue.i18n.pofiles import MACHINE_NOTE, state_of
+from catalogue.i18n.lifecycle import MACHINE_NOTE, state_of
 
 from .conftest import ROOT, require_tool
 

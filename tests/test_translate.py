@@ -12,7 +12,8 @@ from babel.messages.pofile import read_po
 
 from catalogue.commands.cli import main
 from catalogue.i18n.extract import extract
-from catalogue.i18n.pofiles import MACHINE_NOTE, catalog_path, state_of
+from catalogue.i18n.lifecycle import MACHINE_NOTE, state_of
+from catalogue.i18n.pofiles import catalog_path
 from catalogue.mt.translate import Options, translate
 
 from .libre_server import FakeTranslationServer, fake_translation
@@ -47,7 +48,7 @@ def test_fills_every_missing_zh_hant_entry_and_keeps_reviewed_ones(sample_copy, 
     for key in missing:
         message = after[key]
         assert state_of(message) == "draft" and message.fuzzy
-        assert message.user_comments[-1] == f"{MACHINE_NOTE} libre 2026-11-29"
+        assert message.user_comments[-1].startswith(f"{MACHINE_NOTE} libre 2026-11-29 source:")
     assert {(r["source"], r["target"]) for r in translation_server.requests} - {("en", "zt")} == {("vi", "zt")}
 
 

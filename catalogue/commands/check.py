@@ -23,7 +23,8 @@ from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.catalogs import FUZZY_HEADER
 from ..i18n.consistency import markup_difference, numbers_of, pairs, plural_problems
 from ..i18n.glossary import Glossary, load_glossary
-from ..i18n.pofiles import CONTENT, read_catalog, site_catalogs, state_of
+from ..i18n.lifecycle import state_of
+from ..i18n.pofiles import CONTENT, read_catalog, site_catalogs
 from ..site.links import link_problems
 from ..site.lookups import build_index
 

@@ -17,7 +17,8 @@ from ..content.config import SiteConfig
 from ..core.memo import IdentityMemo
 from ..core.problems import CatalogueError, Problem, relative
 from .consistency import markup_difference, pairs, plural_problems
-from .pofiles import CONTENT, MESSAGES, Translation, content_table, published_mo, read_catalog, site_catalogs, state_of, ui_translations
+from .lifecycle import state_of
+from .pofiles import CONTENT, MESSAGES, Translation, content_table, published_mo, read_catalog, site_catalogs, ui_translations
 
 FUZZY_HEADER = "the header is marked fuzzy: gettext tools would skip the whole file; remove the fuzzy mark"
 
@@ -49,10 +50,10 @@ class SiteCatalogs:
     def ui_chain(self, code: str) -> gettext.NullTranslations:
         """Theme strings of a language, falling back along its chain, then to the English ids."""
         chain: gettext.NullTranslations | None = None
+        with_drafts = self.config.languages[code].shows_drafts  # the reader's policy, all along the chain
         for lang in (code, *self.config.languages[code].fallback):
-            language = self.config.languages[lang]
             catalog = self.catalogs.get((lang, MESSAGES))
-            translations = ui_translations(None if catalog is None else self.memory.compiled(catalog, language.shows_drafts))
+            translations = ui_translations(None if catalog is None else self.memory.compiled(catalog, with_drafts))
             if chain is None:
                 chain = translations
             else:

@@ -1,8 +1,9 @@
 """``extract``: write the templates (.pot) and bring every language's catalog (.po) up to date.
 
 Theme and engine strings go to ``messages.pot``, the site's own text to ``content.pot``.
-Updating keeps every translation: a changed source keeps its old translation as fuzzy with
-the previous text shown (``#|``); vanished entries become obsolete (``#~``), never deleted.
+Updating follows the lifecycle rules of ``lifecycle``: a changed source keeps its old
+translation as outdated, with the previous text shown (``#|``); vanished translations become
+obsolete (``#~``) and come back as they were when their text does.
 A run that changes nothing rewrites nothing, so ``extract`` is safe to run at any time.
 """
 
@@ -23,7 +24,8 @@ from ..content.sources import load_catalogue
 from ..content.themes import theme_dirs
 from ..core.problems import CatalogueError, Problem
 from ..core.progress import Progress
-from .pofiles import CONTENT, MACHINE_NOTE, MESSAGES, catalog_bytes, read_catalog, site_catalogs, template_path, write_catalog
+from .lifecycle import merge
+from .pofiles import CONTENT, MESSAGES, catalog_bytes, read_catalog, site_catalogs, template_path, write_catalog
 
 HEADER = """\
 # {domain} of {title}: {what}.
@@ -79,7 +81,7 @@ def content_template(config: SiteConfig, catalogue: Catalogue, now: dt.datetime)
 
 def without_format_flags(catalog: Catalog) -> Catalog:
     """Content is plain text: Babel guesses python-format from a '%' ("Giảm 20%"), wrongly."""
-    for message in catalog:
+    for message in (*catalog, *catalog.obsolete.values()):
         message.flags.discard("python-format")
     return catalog
 
@@ -124,21 +126,11 @@ def settle_template(path: Path, template: Catalog, root: Path) -> Catalog:
 def merged_catalog(config: SiteConfig, path: Path, template: Catalog, locale: str, domain: str, now: dt.datetime) -> Catalog:
     """A language's catalog with the template merged in (a new one if there was none)."""
     catalog = read_catalog(path, config.root, locale) or new_catalog(config, domain, now, locale)
-    previous = {message.id: message.previous_id for message in catalog if message.previous_id}
-    catalog.update(template, no_fuzzy_matching=not config.translation.fuzzy_matching, update_creation_date=True)
-    for message in catalog:
-        if not message.id:
-            continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if not any(strings):  # nothing was translated: nothing to review, no "fuzzy" match
-            message.flags.discard("fuzzy")
-            message.previous_id = []
-        elif message.fuzzy and not message.previous_id and message.id in previous:
-            message.previous_id = previous[message.id]  # still to review: keep showing what changed
-        if not message.fuzzy:  # an accepted machine draft: its engine note goes
-            message.user_comments = [c for c in message.user_comments if not c.startswith(MACHINE_NOTE)]
-        if domain == MESSAGES and not message.python_format:
-            message.flags.discard("python-format")  # a flag carried over from a fuzzy match
+    merge(catalog, template, fuzzy_matching=config.translation.fuzzy_matching)
+    if domain == MESSAGES:
+        for message in catalog:
+            if message.id and not message.python_format:
+                message.flags.discard("python-format")  # a flag carried over from an older text
     return without_format_flags(catalog) if domain == CONTENT else catalog
 
 

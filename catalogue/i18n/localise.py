@@ -7,7 +7,7 @@ pages can mark fallback text with its own ``lang``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..content.config import SiteConfig
 from ..content.model import Text, texts
@@ -37,20 +37,21 @@ class Localiser:
     chain: tuple[str, ...]
     source_language: str
     tables: dict[str, dict[str, Translation]]
-    published: dict[str, frozenset[str]] = field(default_factory=dict)  # per language: states it publishes (default reviewed)
+    publishes: frozenset[str] = REVIEWED_ONLY  # the states this language's readers are shown
 
     @classmethod
     def for_language(cls, config: SiteConfig, tables: dict[str, dict[str, Translation]], lang: str) -> Localiser:
-        chain = config.chain(lang)
-        published = {code: WITH_DRAFTS if config.languages[code].shows_drafts else REVIEWED_ONLY for code in chain}
-        return cls(lang, chain, config.source_language, tables, published)
+        """The reader's language alone decides whether drafts are shown, wherever along its
+        fallback chain they are found."""
+        publishes = WITH_DRAFTS if config.languages[lang].shows_drafts else REVIEWED_ONLY
+        return cls(lang, config.chain(lang), config.source_language, tables, publishes)
 
     def __call__(self, text: Text) -> Localised:
         for lang in self.chain:
             if lang == self.source_language:
                 return Localised(text.source, lang)
             found = self.tables.get(lang, {}).get(text.source)
-            if found is not None and found.state in self.published.get(lang, REVIEWED_ONLY):
+            if found is not None and found.state in self.publishes:
                 return Localised(found.text, lang, machine=found.state == "draft")
         return Localised(text.source, self.source_language)
 

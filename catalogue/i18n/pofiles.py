@@ -11,27 +11,25 @@ from __future__ import annotations
 import gettext
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from ..content.config import SiteConfig
 from ..core.files import atomic_write
 from ..core.problems import CatalogueError, Problem, relative
+from .lifecycle import State, state_of
 from .posyntax import po_syntax_problems
 
 LOCALES = "locales"
 CONTENT = "content"
 MESSAGES = "messages"
-MACHINE_NOTE = "machine-translation:"  # translator comment that marks a machine draft
 WRAP_WIDTH = 0  # never wrap: Babel, gettext and Weblate wrap differently, and wrapping hurts CJK
-
-State = Literal["reviewed", "draft", "outdated", "missing"]
 
 
 def template_path(root: Path, domain: str) -> Path:
@@ -52,29 +50,35 @@ def site_catalogs(config: SiteConfig) -> Iterator[tuple[str, str, Path]]:
 
 
 def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog | None:
-    """A catalog from disk, None if the file does not exist; a broken file raises with its line."""
+    """A catalog from disk, None if the file does not exist; a broken file raises with its line.
+
+    Text is normalised to NFC as it is read, like every other input, so a catalog saved in
+    NFD by some editor still matches its sources."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
     name = relative(path, root)
     try:
-        problems = po_syntax_problems(data.decode("utf-8"), name)
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        problems = [Problem(name, data[: error.start].count(b"\n") + 1, None, "", "is not UTF-8 text")]
+        raise CatalogueError([Problem(name, data[: error.start].count(b"\n") + 1, None, "", "is not UTF-8 text")]) from None
+    text = unicodedata.normalize("NFC", text)
+    problems = po_syntax_problems(text, name)
     if problems:
         raise CatalogueError(problems)
     try:
-        return with_previous_ids(read_po(io.BytesIO(data), locale=locale, abort_invalid=True))
+        return with_previous_ids(read_po(io.StringIO(OBSOLETE_PREVIOUS.sub("#|", text)), locale=locale, abort_invalid=True))
     except PoFileError as error:
         message = str(error).rsplit(" on ", 1)[0]
         if "more translations than num_plurals" in message:
             message = "a plural message has more forms than its Plural-Forms header allows"
-        raise CatalogueError([Problem(relative(path, root), error.lineno, None, "", f"invalid .po file: {message}")]) from None
-    except (UnicodeDecodeError, ValueError) as error:
-        raise CatalogueError([Problem(relative(path, root), None, None, "", f"invalid .po file: {error}")]) from None
+        raise CatalogueError([Problem(name, error.lineno, None, "", f"invalid .po file: {message}")]) from None
+    except ValueError as error:
+        raise CatalogueError([Problem(name, None, None, "", f"invalid .po file: {error}")]) from None
 
 
+OBSOLETE_PREVIOUS = re.compile(r"^#~\|", re.MULTILINE)  # gettext's previous source of an obsolete entry; Babel cannot read it
 PREVIOUS = re.compile(r'^(msgctxt|msgid|msgid_plural)?\s*"(.*)"$')
 PREVIOUS_START = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural)\s+)?"')
 
@@ -98,7 +102,7 @@ def _previous_lines(comments: list[str]) -> tuple[list[str], list[str]]:
 def with_previous_ids(catalog: Catalog) -> Catalog:
     """Babel writes a fuzzy entry's previous source as ``#| msgid "…"`` but reads those lines
     back as comments; turn them into ``previous_id`` again, so they survive every rewrite."""
-    for message in catalog:
+    for message in (*catalog, *catalog.obsolete.values()):
         lines, others = _previous_lines(message.user_comments)
         previous: list[str] = []
         for line in lines:
@@ -118,15 +122,42 @@ def with_previous_ids(catalog: Catalog) -> Catalog:
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:
-    """The .po text: never wrapped, with each fuzzy entry's previous source as ``#|`` lines.
+    """The .po text: never wrapped, each fuzzy entry's previous source as ``#|`` lines, and
+    obsolete entries (``#~``) with their flags and comments, as gettext writes them.
 
     Babel wraps ``#|`` lines at 76 columns whatever the width, which cuts a long previous
-    msgid in the middle of its quotes (invalid for gettext); so they are written here.
+    msgid in the middle of its quotes (invalid for gettext), and writes obsolete entries
+    without flags or ``#.``/``#:`` comments (an obsolete draft would come back reviewed); so
+    both are written here.
     """
+    text = _entries_text(catalog, omit_header=False)
+    if catalog.obsolete:
+        holder = Catalog(locale=catalog.locale, fuzzy=False)
+        holder.mime_headers = catalog.mime_headers
+        for message in catalog.obsolete.values():
+            holder[message.id] = message
+        text = text.rstrip("\n") + "\n\n" + "\n".join(_as_obsolete(line) for line in _entries_text(holder, omit_header=True).split("\n"))
+    return text.encode("utf-8")
+
+
+def _as_obsolete(line: str) -> str:
+    if line.startswith("#|"):
+        return "#~|" + line[2:]
+    return "#~ " + line if line.startswith(("msgctxt ", "msgid", "msgstr", '"')) else line
+
+
+def _entries_text(catalog: Catalog, omit_header: bool) -> str:
+    """Babel's text of the active entries, with ``#|`` lines inserted before their msgid."""
     stream = io.BytesIO()
-    write_po(stream, catalog, width=WRAP_WIDTH, include_previous=False, include_lineno=False)
+    write_po(stream, catalog, width=WRAP_WIDTH, include_previous=False, include_lineno=False, omit_header=omit_header, ignore_obsolete=True)
     lines = stream.getvalue().decode("utf-8").split("\n")
-    positions = {line: index for index, line in reversed(list(enumerate(lines))) if line.startswith("msgid ")}
+    positions: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if line.startswith("msgid "):
+            end = index + 1
+            while end < len(lines) and lines[end].startswith('"'):
+                end += 1
+            positions.setdefault("\n".join(lines[index:end]), index)
     insertions = []
     for message in catalog:
         if message.id and message.previous_id:
@@ -138,27 +169,21 @@ def catalog_bytes(catalog: Catalog) -> bytes:
                 index -= 1
             keywords = ("msgid", "msgid_plural")
             insertions.append(
-                (index, [f"#| {keyword} {normalize(text, width=0)}" for keyword, text in zip(keywords, message.previous_id, strict=False)])
+                (index, [f"#| {keyword} {_one_line(text)}" for keyword, text in zip(keywords, message.previous_id, strict=False)])
             )
     for index, previous in sorted(insertions, reverse=True):
         lines[index:index] = previous
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """A string quoted on one line (a ``#|`` comment cannot continue on the next)."""
+    return normalize(text, width=0).replace('"\n"', "") if "\n" in text else normalize(text, width=0)
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:
     """Write atomically; False when the file already had these bytes."""
     return atomic_write(path, catalog_bytes(catalog))
-
-
-def state_of(message: Message | None) -> State:
-    """Reviewed, machine draft, outdated (fuzzy after a source change) or missing."""
-    if message is None or not message.string:
-        return "missing"
-    if not message.fuzzy:
-        return "reviewed"
-    if any(comment.startswith(MACHINE_NOTE) for comment in message.user_comments):
-        return "draft"
-    return "outdated"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from ..content.config import SiteConfig, load_config
-from .pofiles import CONTENT, read_catalog, site_catalogs, state_of
+from .lifecycle import state_of
+from .pofiles import CONTENT, read_catalog, site_catalogs
 
 STATES = ("reviewed", "draft", "outdated", "missing")
 

@@ -24,7 +24,8 @@ from ..core.progress import Progress
 from ..i18n.consistency import markup_difference
 from ..i18n.extract import CatalogFile, plan, without_format_flags, write_all
 from ..i18n.glossary import Glossary, load_glossary
-from ..i18n.pofiles import CONTENT, MACHINE_NOTE, read_catalog, state_of, write_catalog
+from ..i18n.lifecycle import machine_note, state_of
+from ..i18n.pofiles import CONTENT, read_catalog, write_catalog
 from .engines import TranslationFailed, Translator
 from .tokens import TokenMismatch, protect
 
@@ -79,7 +80,7 @@ def draft(texts: list[str], translator: Translator, pivot: Translator | None, gl
 def mark_draft(message: Message, strings: list[str], engine: str, today: dt.date) -> None:
     message.string = tuple(strings) if isinstance(message.id, tuple) else strings[0]
     message.flags.add("fuzzy")
-    message.user_comments = [*message.user_comments, f"{MACHINE_NOTE} {engine} {today.isoformat()}"]
+    message.user_comments = [*message.user_comments, machine_note(engine, today, message)]
 
 
 def translators(config: SiteConfig, options: Options, engine: str, source: str, target: str) -> tuple[Translator, Translator | None]:

@@ -88,9 +88,7 @@ class PublishedMemo:
         self.current: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
 
     def start(self, config: SiteConfig, localisers: dict[str, Localiser]) -> None:
-        rules = tuple(
-            (code, lo.chain, tuple(lo.published.items()), config.languages[code].drafts_in_hreflang) for code, lo in localisers.items()
-        )
+        rules = tuple((code, lo.chain, lo.publishes, config.languages[code].drafts_in_hreflang) for code, lo in localisers.items())
         tables = tuple(lo.tables.get(lang) for lo in localisers.values() for lang in lo.chain)
         same = rules == self.rules and len(tables) == len(self.tables) and all(a is b for a, b in zip(tables, self.tables, strict=False))
         self.previous = self.current if same else {}
