@@ -23,8 +23,11 @@ PSEUDO_LANGUAGES = {
 
 
 def _stretch(run: str) -> str:
+    """Accented and longer; the padding goes inside a closing ``]``, which must stay next to
+    the link address that follows it."""
     letters = sum(character.isalpha() for character in run)
-    return run.translate(ACCENTS) + ("·" * round(letters * 0.4) if letters else "")
+    body = run.rstrip("]")
+    return body.translate(ACCENTS) + ("·" * round(letters * 0.4) if letters else "") + run[len(body) :]
 
 
 def pseudo(text: str, rtl: bool = False) -> str:
