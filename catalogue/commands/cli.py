@@ -56,6 +56,7 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     status.add_argument("--min-coverage", type=float, metavar="PERCENT", help="exit 1 if a language has less reviewed text than this")
     status.add_argument("--entries", action="store_true", help="also list every entry that is not fully reviewed")
+    status.add_argument("--lang", type=_codes, default=(), help="only these languages, comma-separated (default: all)")
     check_command = commands.add_parser("check", parents=[common], help="report problems in content, configuration, catalogs and links")
     check_command.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check_command.add_argument(
@@ -152,6 +153,11 @@ def run_translate(args: argparse.Namespace, root: Path, say: Say) -> int:
 
 def run_status(args: argparse.Namespace, root: Path, say: Say) -> int:
     config, statuses = site_status(root)
+    unknown = [code for code in args.lang if code not in config.languages]
+    if unknown:
+        print(f"catalogue status: not a language of the site: {', '.join(unknown)} (the site has {', '.join(config.languages)})", file=sys.stderr)
+        return EXIT_USAGE
+    statuses = [status for status in statuses if not args.lang or status.code in args.lang]
     if args.format == "json":
         print(json.dumps({"languages": [status.as_dict() for status in statuses]}, ensure_ascii=False, indent=2))
     else:

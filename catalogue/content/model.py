@@ -125,6 +125,11 @@ SECTIONS = {"product": "products", "producer": "producers", "experience": "exper
 KINDS = {section: kind for kind, section in SECTIONS.items()}
 
 
+def page_path(section: str, slug: str) -> str:
+    """An entry's page below a language folder: "products/vai-thieu/", and "about-ocop/" for a page."""
+    return f"{slug}/" if section == "pages" else f"{section}/{slug}/"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Entry:
     """What every entry has: its kind, slug, source file and Markdown body."""

@@ -2,6 +2,8 @@
 
 The words are English gettext message ids, extracted into ``messages.pot`` and translated
 like every theme string (the Vietnamese catalog carries the official Vietnamese names).
+Words with more than one meaning carry a context (``msgctxt``: "tour" the price unit is not
+"Tour" the kind of experience), and ``# Translators:`` comments reach the catalogs.
 """
 
 from __future__ import annotations
@@ -11,6 +13,12 @@ from dataclasses import dataclass
 
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it here."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark a string and its context (``msgctxt``, a literal: extraction reads it) for
+    extraction; templates look it up with ``pgettext(context, message)``."""
     return message
 
 
@@ -67,19 +75,24 @@ STAR_LEVELS_BY_STARS = {level.stars: level for level in STAR_LEVELS}
 # Certificates are valid for 36 months from their decision date.
 CERTIFICATE_MONTHS = 36
 
+# Each unit follows a price, "25,000 ₫ / kg": what one price buys.
 UNITS = {
-    "kg": N_("kg"),
-    "g": N_("g"),
-    "litre": N_("litre"),
-    "bottle": N_("bottle"),
-    "box": N_("box"),
-    "pack": N_("pack"),
-    "jar": N_("jar"),
-    "piece": N_("piece"),
-    "bag": N_("bag"),
-    "pot": N_("pot"),
-    "tour": N_("tour"),
-    "person": N_("person"),
+    "kg": NC_("price unit", "kg"),
+    "g": NC_("price unit", "g"),
+    "litre": NC_("price unit", "litre"),
+    "bottle": NC_("price unit", "bottle"),
+    "box": NC_("price unit", "box"),
+    "pack": NC_("price unit", "pack"),
+    # Translators: a glass or earthenware jar (honey, pickles, fermented sauce), not a plant pot.
+    "jar": NC_("price unit", "jar"),
+    "piece": NC_("price unit", "piece"),
+    "bag": NC_("price unit", "bag"),
+    # Translators: a plant pot (bonsai, ornamental plants, sold in their pot), not a jar.
+    "pot": NC_("price unit", "pot"),
+    # Translators: one place on a guided tour (the price of a tour), not the kind of experience.
+    "tour": NC_("price unit", "tour"),
+    # Translators: a price per person (a visit, a meal).
+    "person": NC_("price unit", "person"),
 }
 
 PRODUCER_KINDS = {
@@ -90,8 +103,10 @@ PRODUCER_KINDS = {
 }
 
 EXPERIENCE_KINDS = {
-    "site": N_("Tourist site"),
-    "tour": N_("Tour"),
-    "festival": N_("Festival"),
-    "itinerary": N_("Itinerary"),
+    "site": NC_("experience kind", "Tourist site"),
+    # Translators: a kind of experience: a guided visit of farms or villages, not a price unit.
+    "tour": NC_("experience kind", "Tour"),
+    "festival": NC_("experience kind", "Festival"),
+    # Translators: a kind of experience: a suggested route through several places.
+    "itinerary": NC_("experience kind", "Itinerary"),
 }

@@ -12,16 +12,37 @@ from .problems import Problem, relative
 MAX_ENTRY_BYTES = 1_000_000
 
 
+def umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes) -> bool:
-    """Replace ``path`` with ``data`` atomically; returns False when the bytes were already there."""
+    """Replace ``path`` with ``data`` atomically; returns False when the bytes were already there.
+
+    The file keeps its mode (a new one gets the umask's, as ``open`` would give it), not the
+    0600 of the temporary file."""
     try:
         if path.read_bytes() == data:
             return False
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~umask()
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(temp, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

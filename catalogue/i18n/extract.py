@@ -19,7 +19,7 @@ from babel.messages.extract import extract_from_file
 
 from ..content import ocop
 from ..content.config import SiteConfig, load_config
-from ..content.model import Catalogue, texts
+from ..content.model import Catalogue, Text, page_path, texts
 from ..content.sources import load_catalogue
 from ..content.themes import theme_dirs
 from ..core.problems import CatalogueError, Problem
@@ -30,10 +30,11 @@ from .pofiles import CONTENT, MESSAGES, catalog_bytes, read_catalog, site_catalo
 HEADER = """\
 # {domain} of {title}: {what}.
 # Standard gettext layout: edit with Poedit, Weblate or Pontoon.
-# Lines are never wrapped; `python build.py extract` keeps this file up to date.
+# Texts and comments are never wrapped; `python build.py extract` keeps this file up to date.
 #"""
 WHAT = {MESSAGES: "theme and OCOP vocabulary strings", CONTENT: "the site's own text, one entry per field or paragraph"}
 I18N_POLICIES = {"ext.i18n.trimmed": True}  # the rendering environment's policies: they must match extraction's
+COMMENT_TAGS = ("Translators:",)  # {# Translators: … #} and # Translators: … become #. notes
 JINJA_OPTIONS = {"extensions": "", "trimmed": "true" if I18N_POLICIES["ext.i18n.trimmed"] else "false", "silent": "false"}
 
 
@@ -63,19 +64,31 @@ def new_catalog(config: SiteConfig, domain: str, now: dt.datetime, locale: str |
     )
 
 
+def length_note(text: Text) -> str | None:
+    """What a translator must know of a text's length: names and alt texts have little room."""
+    if text.note in ("name", "title") or text.note.endswith(".name"):
+        return f"a name, shown in lists, cards and the browser tab: keep it about as short as the source ({len(text.source)} characters)"
+    if text.note.endswith(".alt"):
+        return "alt text, read aloud by screen readers: what the image shows, in one sentence under 125 characters"
+    return None
+
+
 def content_template(config: SiteConfig, catalogue: Catalogue, now: dt.datetime) -> Catalog:
-    """Every translatable text of the site, with where it stands and what it is."""
+    """Every translatable text of the site, with where it stands, what it is and the address
+    of its page in the source language (to see it in place)."""
     catalog = new_catalog(config, CONTENT, now)
+    folder = config.languages[config.source_language].folder
     for entry in catalogue.entries():
+        address = f"{config.base_url}{folder}/{page_path(entry.section, entry.slug)}"
         for text in texts(entry):
             message = catalog.get(text.source)
-            comment = f"{entry.section}/{entry.slug}: {text.note}"
+            notes = [f"{entry.section}/{entry.slug}: {text.note} ({address})", length_note(text)]
             location = (text.location.path, text.location.line or 0)
             if message is None:
-                message = catalog.add(text.source, locations=[location], auto_comments=[comment])
+                message = catalog.add(text.source, locations=[location])
             else:
                 message.locations.append(location)
-                message.auto_comments.append(comment)
+            message.auto_comments.extend(note for note in notes if note and note not in message.auto_comments)
     return without_format_flags(catalog)
 
 
@@ -93,13 +106,14 @@ def messages_template(config: SiteConfig, now: dt.datetime) -> Catalog:
         for template in sorted((theme / "templates").rglob("*.html")):
             location = _relative(template, config.root)
             try:
-                found = list(extract_from_file("jinja2", str(template), options=JINJA_OPTIONS))
+                found = list(extract_from_file("jinja2", str(template), comment_tags=COMMENT_TAGS, options=JINJA_OPTIONS))
             except jinja2.TemplateSyntaxError as error:  # Babel's default would skip the template silently
                 raise CatalogueError([Problem(location, error.lineno, None, "", f"template error: {error.message}")]) from None
             for line, message, comments, context in found:
                 catalog.add(message, locations=[(location, line)], auto_comments=comments, context=context)
     engine_file = Path(ocop.__file__)
-    for line, message, comments, context in extract_from_file("python", str(engine_file), keywords={"N_": None}):
+    keywords = {"N_": None, "NC_": ((1, "c"), 2)}
+    for line, message, comments, context in extract_from_file("python", str(engine_file), keywords=keywords, comment_tags=COMMENT_TAGS):
         catalog.add(message, locations=[(_relative(engine_file, config.root), line)], auto_comments=comments, context=context)
     return catalog
 

@@ -29,7 +29,8 @@ from .posyntax import po_syntax_problems
 LOCALES = "locales"
 CONTENT = "content"
 MESSAGES = "messages"
-WRAP_WIDTH = 0  # never wrap: Babel, gettext and Weblate wrap differently, and wrapping hurts CJK
+NO_WRAP = 1 << 30  # texts and comments are never wrapped: tools wrap differently, and wrapping hurts CJK
+REFERENCE_WIDTH = 79  # "#:" lines are folded as gettext folds them (even with --no-wrap), so msgmerge changes nothing
 
 
 def template_path(root: Path, domain: str) -> Path:
@@ -122,8 +123,9 @@ def with_previous_ids(catalog: Catalog) -> Catalog:
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:
-    """The .po text: never wrapped, each fuzzy entry's previous source as ``#|`` lines, and
-    obsolete entries (``#~``) with their flags and comments, as gettext writes them.
+    """The .po text: texts and comments never wrapped, ``#:`` lines folded as gettext folds
+    them, each fuzzy entry's previous source as ``#|`` lines, and obsolete entries (``#~``)
+    with their flags and comments, as gettext writes them.
 
     Babel wraps ``#|`` lines at 76 columns whatever the width, which cuts a long previous
     msgid in the middle of its quotes (invalid for gettext), and writes obsolete entries
@@ -149,8 +151,8 @@ def _as_obsolete(line: str) -> str:
 def _entries_text(catalog: Catalog, omit_header: bool) -> str:
     """Babel's text of the active entries, with ``#|`` lines inserted before their msgid."""
     stream = io.BytesIO()
-    write_po(stream, catalog, width=WRAP_WIDTH, include_previous=False, include_lineno=False, omit_header=omit_header, ignore_obsolete=True)
-    lines = stream.getvalue().decode("utf-8").split("\n")
+    write_po(stream, catalog, width=NO_WRAP, include_previous=False, include_lineno=False, omit_header=omit_header, ignore_obsolete=True)
+    lines = [folded for line in stream.getvalue().decode("utf-8").split("\n") for folded in _fold_references(line)]
     positions: dict[str, int] = {}
     for index, line in enumerate(lines):
         if line.startswith("msgid "):
@@ -181,9 +183,63 @@ def _one_line(text: str) -> str:
     return normalize(text, width=0).replace('"\n"', "") if "\n" in text else normalize(text, width=0)
 
 
+def _fold_references(line: str) -> list[str]:
+    """A ``#:`` line cut between file names to fit gettext's page width; other lines as they are."""
+    if not line.startswith("#: ") or len(line) <= REFERENCE_WIDTH:
+        return [line]
+    prefix, _, references = line.partition(": ")
+    folded: list[str] = []
+    for reference in references.split(" "):
+        if folded and len(folded[-1]) + 1 + len(reference) <= REFERENCE_WIDTH:
+            folded[-1] += " " + reference
+        else:
+            folded.append(f"{prefix}: {reference}")
+    return folded
+
+
+# The header fields Babel writes itself; any other (X-Generator, X-Poedit-*...) was added by a tool.
+BABEL_HEADERS = {
+    "project-id-version", "report-msgid-bugs-to", "pot-creation-date", "po-revision-date", "last-translator", "language",
+    "language-team", "plural-forms", "mime-version", "content-type", "content-transfer-encoding", "generated-by",
+}  # fmt: skip
+HEADER_LINE = re.compile(r'^"(.*)"$')
+
+
+def tool_headers(data: bytes) -> list[str]:
+    """The header lines of a .po file (as written, quoted) that Babel does not know and would drop."""
+    lines = data.decode("utf-8", "replace").split("\n")
+    start = next((i for i in range(len(lines) - 1) if lines[i] == 'msgid ""' and lines[i + 1].startswith("msgstr ")), None)
+    if start is None:
+        return []
+    kept = []
+    for line in lines[start + 2 :]:
+        match = HEADER_LINE.match(line)
+        if match is None:
+            break
+        name = unescape(line).partition(":")[0].strip().lower()
+        if name and name not in BABEL_HEADERS:
+            kept.append(line)
+    return kept
+
+
+def with_headers(data: bytes, headers: list[str]) -> bytes:
+    """``data`` with header lines added at the end of its header (before its first blank line)."""
+    if not headers:
+        return data
+    text = data.decode("utf-8")
+    start = text.index('msgid ""\nmsgstr ')
+    end = text.index("\n\n", start)
+    return (text[:end] + "\n" + "\n".join(headers) + text[end:]).encode("utf-8")
+
+
 def write_catalog(path: Path, catalog: Catalog) -> bool:
-    """Write atomically; False when the file already had these bytes."""
-    return atomic_write(path, catalog_bytes(catalog))
+    """Write atomically, keeping the header fields that tools added to the file on disk (Poedit's
+    X-Generator, Weblate's X-*...); False when the file already had these bytes."""
+    try:
+        kept = tool_headers(path.read_bytes())
+    except FileNotFoundError:
+        kept = []
+    return atomic_write(path, with_headers(catalog_bytes(catalog), kept))
 
 
 @dataclass(frozen=True)

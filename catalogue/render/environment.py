@@ -80,6 +80,7 @@ def make_environment(
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=gettext,
         ngettext=lambda singular, plural, n: escape(translations.ngettext(singular, plural, n)),
+        pgettext=lambda context, message: escape(translations.pgettext(context, message)),
         newstyle=True,
     )
     env.filters["t"] = localised_html

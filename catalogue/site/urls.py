@@ -11,7 +11,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from ..content.config import Language, SiteConfig
-from ..content.model import SECTIONS
+from ..content.model import SECTIONS, page_path
 
 # The folder of each kind of page with a key: an entry's is its content folder.
 SECTION_FOLDERS = {
@@ -94,8 +94,8 @@ def relative_page(page: PageId, language: Language) -> str:
         return prefix + "404.html"
     if page.kind in LIST_FOLDERS:
         return f"{prefix}{LIST_FOLDERS[page.kind]}/"
-    if page.kind == "page":
-        return f"{prefix}{page.key}/"
+    if page.kind in SECTIONS:
+        return prefix + page_path(SECTIONS[page.kind], page.key)
     if page.kind == "stamps":
         return f"{prefix}producers/{page.key}/stamps/"
     if page.kind in LANGUAGE_FILES:
