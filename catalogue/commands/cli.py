@@ -155,7 +155,8 @@ def run_status(args: argparse.Namespace, root: Path, say: Say) -> int:
     config, statuses = site_status(root)
     unknown = [code for code in args.lang if code not in config.languages]
     if unknown:
-        print(f"catalogue status: not a language of the site: {', '.join(unknown)} (the site has {', '.join(config.languages)})", file=sys.stderr)
+        known = ", ".join(config.languages)
+        print(f"catalogue status: not a language of the site: {', '.join(unknown)} (the site has {known})", file=sys.stderr)
         return EXIT_USAGE
     statuses = [status for status in statuses if not args.lang or status.code in args.lang]
     if args.format == "json":
