@@ -36,7 +36,7 @@ def test_one_english_id_with_two_meanings_has_two_contexts():
 
 def test_translator_comments_reach_the_template():
     template = read(ROOT / "locales/messages.pot")
-    assert template.get("Main").auto_comments == ["the name screen readers give the site's main navigation (\"Main navigation\")."]
+    assert template.get("Main").auto_comments == ['the name screen readers give the site\'s main navigation ("Main navigation").']
     assert "not a plant pot" in template.get("jar", context="price unit").auto_comments[0]
     assert "not a jar" in template.get("pot", context="price unit").auto_comments[0]
     assert "a noun" in template.get("Stops").auto_comments[0]
@@ -76,7 +76,10 @@ def test_a_page_entry_address_has_no_section_folder(multilingual):
     page = multilingual / "content/pages/gioi-thieu.md"
     page.write_text("---\ntitle: Giới thiệu\n---\nMột đoạn.\n", encoding="utf-8")
     extract(multilingual, NOW)
-    assert read(multilingual / "locales/content.pot")["Giới thiệu"].auto_comments[0] == "pages/gioi-thieu: title (https://test.example.org/shop/vi/gioi-thieu/)"
+    assert (
+        read(multilingual / "locales/content.pot")["Giới thiệu"].auto_comments[0]
+        == "pages/gioi-thieu: title (https://test.example.org/shop/vi/gioi-thieu/)"
+    )
 
 
 def test_headers_added_by_tools_survive_extract(multilingual):
@@ -121,7 +124,8 @@ def test_comments_are_never_wrapped_and_references_fold_as_gettext_folds_them(mu
     path.write_text(text, encoding="utf-8")
     for index in range(4):  # the same text in many files: a long "#:" line
         (multilingual / f"content/products/mot-san-pham-co-ten-rat-dai-{index}.md").write_text(
-            f"---\nname: Sản phẩm {index}\nstars: 3\ncategory: food\nproducer: htx-thu\n---\nMỳ làm từ **gạo** Bao thai.\n", encoding="utf-8"
+            f"---\nname: Sản phẩm {index}\nstars: 3\ncategory: food\nproducer: htx-thu\n---\nMỳ làm từ **gạo** Bao thai.\n",
+            encoding="utf-8",
         )
     extract(multilingual, NOW)
     written = path.read_text(encoding="utf-8")

@@ -55,13 +55,13 @@ def test_content_template_has_every_field_and_block(multilingual):
     ]
     name = template["Mỳ Chũ"]
     assert name.locations == [("content/products/my-chu.md", None)] or name.locations[0][0] == "content/products/my-chu.md"
-    assert name.auto_comments == ["products/my-chu: name"]
+    assert name.auto_comments[0] == "products/my-chu: name (https://test.example.org/shop/vi/products/my-chu/)"
 
 
 def test_messages_template_has_theme_and_ocop_strings(multilingual):
     template = read(multilingual / "locales/messages.pot")
     assert template["Skip to content"] is not None
-    assert template["Medicinal herbs and herbal products"].locations[0][0] == "catalogue/ocop.py"
+    assert template["Medicinal herbs and herbal products"].locations[0][0] == "catalogue/content/ocop.py"
     plural = template[("%(num)d product", "%(num)d products")]
     assert "python-format" in plural.flags
 

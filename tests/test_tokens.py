@@ -133,3 +133,7 @@ def test_glossary_terms_match_in_any_case_and_normal_form(written):
 def test_glossary_terms_written_in_nfd_in_the_glossary_are_found():
     glossary = Glossary({unicodedata.normalize("NFD", "Lục Ngạn"): {"en": "Luc Ngan"}})
     assert protect("Vải Lục Ngạn", glossary, "en").restored == ("Luc Ngan",)
+
+
+def test_pseudo_keeps_a_link_target_next_to_its_text():
+    assert "····](https://x.org/gia) " in pseudo("Xem [bảng giá](https://x.org/gia) nhé")
