@@ -4,12 +4,14 @@ texts get their translations back, obsolete entries keep their state, and text i
 from __future__ import annotations
 
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from catalogue.i18n.extract import extract
+from catalogue.i18n.glossary import load_glossary
 from catalogue.i18n.lifecycle import MACHINE_NOTE, state_of
 from catalogue.i18n.pofiles import catalog_path
 from catalogue.i18n.status import site_status
@@ -152,3 +154,24 @@ def test_drafts_are_shown_only_where_the_readers_language_allows_them(site):
     plum = page(out, "fr/products/man-bac-ha")
     assert plum.h1.text == "Prunes de Bắc Hà"  # reviewed French
     assert plum.find(string="Quả giòn, vị chua ngọt.") is None and "Crisp, sweet and sour." in plum.get_text()  # reviewed English
+
+
+def nfd(path: Path) -> None:
+    path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_a_file_saved_in_nfd_changes_nothing(site):
+    before = (build(site) / "fr/products/man-bac-ha/index.html").read_text(encoding="utf-8")
+    for name in ("content/products/man-bac-ha.md", "content/site.yaml", "locales/fr/LC_MESSAGES/content.po"):
+        nfd(site / name)
+    assert extract(site, NOW).written == ("locales/fr/LC_MESSAGES/content.po",)  # written back in NFC, nothing else
+    assert unicodedata.is_normalized("NFC", catalog_path(site, "fr", "content").read_text(encoding="utf-8"))
+    assert states(site, "fr")["Mận Bắc Hà"] == "reviewed"
+    nfd(site / "locales/fr/LC_MESSAGES/content.po")  # a catalog in NFD still matches its sources
+    after = (build(site) / "fr/products/man-bac-ha/index.html").read_text(encoding="utf-8")
+    assert after == before and "Prunes de Bắc Hà" in after and unicodedata.is_normalized("NFC", after)
+
+
+def test_glossary_terms_written_in_nfd_are_recognised(site):
+    (site / "locales/glossary.yaml").write_text(unicodedata.normalize("NFD", "Bắc Hà: {en: Bac Ha}\n"), encoding="utf-8")
+    assert load_glossary(site).terms == {"Bắc Hà": {"en": "Bac Ha"}}

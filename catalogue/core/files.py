@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from .problems import Problem, relative
@@ -55,7 +56,10 @@ def atomic_write(path: Path, data: bytes) -> bool:
 
 
 def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
-    """A file's text, or a problem saying why it is not readable UTF-8 text."""
+    """A file's text in NFC, or a problem saying why it is not readable UTF-8 text.
+
+    Normalised at the door: an editor that saves "ủ" as "u" and two combining marks (NFD)
+    changes nothing, neither the catalogs' message ids nor the published pages."""
     name = relative(path, root)
     try:
         data = path.read_bytes()
@@ -75,4 +79,4 @@ def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         return None, [Problem(name, line, None, "", "has Windows (CRLF) or old Mac (CR) line ends: save it with LF line ends")]
-    return text, []
+    return unicodedata.normalize("NFC", text), []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import sys
 import traceback
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +93,7 @@ def make_environment(
 def render(env: jinja2.Environment, template: str, context: dict[str, Any], root: Path) -> str:
     """Render one page; a template mistake raises a problem with the template's file and line."""
     try:
-        return env.get_template(template).render(context)
+        return unicodedata.normalize("NFC", env.get_template(template).render(context))  # a theme may be saved in NFD
     except jinja2.TemplateSyntaxError as error:
         path = _template_path(error.filename, template, root)
         raise CatalogueError([Problem(path, error.lineno, None, "", f"template error: {error.message}")]) from None
