@@ -1,8 +1,7 @@
 """Every catalog of the site, read once per build and checked before anything is published.
 
-What a build would publish must be sound: a catalog whose header is fuzzy (gettext tools
-skip it), whose plural forms are not its language's, or whose published translations lost
-or invented markup, links or placeholders stops the build with the file and line.
+A build refuses every catalog error that ``check`` reports (``verify``), with the same file
+and line: what it publishes is sound, and what ``check`` passes, the build builds.
 """
 
 from __future__ import annotations
@@ -15,15 +14,11 @@ from babel.messages.catalog import Catalog
 
 from ..content.config import SiteConfig
 from ..core.memo import IdentityMemo
-from ..core.problems import CatalogueError, Problem, relative
-from .consistency import markup_difference, pairs, plural_problems
-from .lifecycle import state_of
-from .pofiles import CONTENT, MESSAGES, Translation, content_table, published_mo, read_catalog, site_catalogs, ui_translations
+from ..core.problems import CatalogueError, Problem
+from .pofiles import CONTENT, MESSAGES, Translation, content_table, published_mo, site_catalogs, ui_translations
+from .verify import catalog_file_problems
 
-FUZZY_HEADER = "the header is marked fuzzy: gettext tools would skip the whole file; remove the fuzzy mark"
-
-
-CatalogFiles = dict[tuple[Path, str], tuple[tuple[int, int], Catalog | None, list[Problem]]]
+CatalogFiles = dict[Path, tuple[tuple[int, int], Catalog | None, list[Problem]]]
 
 
 @dataclass
@@ -62,33 +57,6 @@ class SiteCatalogs:
         return chain
 
 
-def published_problems(catalog: Catalog, where: str, with_drafts: bool) -> list[Problem]:
-    """Published translations whose markup, links or placeholders differ from the source."""
-    problems = []
-    publishable = ("reviewed", "draft") if with_drafts else ("reviewed",)
-    for message in catalog:
-        if message.id and state_of(message) in publishable:
-            for source, translation in pairs(message):
-                if (difference := markup_difference(source, translation)) is not None:
-                    problems.append(Problem(where, message.lineno, None, "", difference))
-    return problems
-
-
-def _read_and_verify(config: SiteConfig, code: str, path: Path) -> tuple[Catalog | None, list[Problem]]:
-    language = config.languages[code]
-    try:
-        catalog = read_catalog(path, config.root, language.catalog_name)
-    except CatalogueError as error:
-        return None, error.problems
-    if catalog is None:
-        return None, []
-    where = relative(path, config.root)
-    problems = [Problem(where, 1, None, "", FUZZY_HEADER)] if catalog.fuzzy else []
-    problems += plural_problems(catalog, where, language.locale)
-    problems += published_problems(catalog, where, language.shows_drafts)
-    return catalog, problems
-
-
 def load_site_catalogs(config: SiteConfig, memory: CatalogMemory | None = None) -> SiteCatalogs:
     """Read and verify every catalog; with a memory, only those whose file changed."""
     memory = memory or CatalogMemory()
@@ -97,12 +65,12 @@ def load_site_catalogs(config: SiteConfig, memory: CatalogMemory | None = None) 
     for code, domain, path in site_catalogs(config):
         stat = path.stat() if path.exists() else None
         stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
-        key = (path, config.languages[code].publish)
-        if key in memory.files and memory.files[key][0] == stamp:
-            catalog, found = memory.files[key][1], memory.files[key][2]
+        if path in memory.files and memory.files[path][0] == stamp:
+            _, catalog, found = memory.files[path]
         else:
-            catalog, found = _read_and_verify(config, code, path)
-            memory.files[key] = (stamp, catalog, found)
+            catalog, found = catalog_file_problems(config, code, domain, path)
+            found = [problem for problem in found if problem.severity == "error"]  # as check calls them
+            memory.files[path] = (stamp, catalog, found)
         catalogs[(code, domain)] = catalog
         problems.extend(found)
     if problems:
