@@ -104,8 +104,8 @@ def test_check_runs_msgfmt(multilingual):
     po = multilingual / "locales/fr/LC_MESSAGES/messages.po"
     po.write_text(
         po.read_text(encoding="utf-8").replace(
-            'msgid "about %(amount)s"\nmsgstr ""', 'msgid "about %(amount)s"\nmsgstr "environ %(montant)s"'
-        ),
+            'msgid "about %(amount)s"\nmsgstr ""', 'msgid "about %(amount)s"\nmsgstr "environ \\q %(amount)s"'
+        ),  # an escape only gettext knows to be wrong
         encoding="utf-8",
     )
     assert any(p.message.startswith("msgfmt: ") and p.path == "locales/fr/LC_MESSAGES/messages.po" for p in check(multilingual))

@@ -11,6 +11,7 @@ theme strings, a ``%`` that rendering could not fill in.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ from babel.messages.catalog import Catalog, Message
 
 from ..content.config import SiteConfig
 from ..core.problems import CatalogueError, Problem, relative
-from .consistency import markup_difference, pairs, plural_problems
+from .consistency import markup_difference, plural_problems
 from .lifecycle import key_of, state_of
 from .pofiles import CONTENT, MESSAGES, read_catalog
 
@@ -43,14 +44,25 @@ def catalog_file_problems(config: SiteConfig, code: str, domain: str, path: Path
     where = relative(path, config.root)
     problems = [Problem(where, 1, None, "", FUZZY_HEADER)] if catalog.fuzzy else []
     problems += plural_problems(catalog, where, language.locale)
-    problems += msgfmt_problems(path, where)
     problems += obsolete_duplicates(catalog, where)
     if domain == CONTENT:
         problems += format_flag_problems(path.read_text(encoding="utf-8"), where)
     for message in catalog:
         if message.id and state_of(message) in PUBLISHABLE:
             problems += message_errors(message, where, domain)
-    return catalog, problems
+    return catalog, problems + _not_told_yet(msgfmt_problems(path, where), problems, catalog)
+
+
+def _not_told_yet(from_msgfmt: list[Problem], ours: list[Problem], catalog: Catalog) -> list[Problem]:
+    """msgfmt's findings, but not about a message already reported: one message per mistake."""
+    starts = sorted(message.lineno for message in (*catalog, *catalog.obsolete.values()) if message.lineno)
+    told = {problem.line for problem in ours}
+
+    def message_start(line: int | None) -> int | None:
+        index = bisect.bisect_right(starts, line or 0) - 1
+        return starts[index] if index >= 0 else None
+
+    return [problem for problem in from_msgfmt if problem.line is None or message_start(problem.line) not in told]
 
 
 def message_errors(message: Message, where: str, domain: str) -> list[Problem]:
@@ -63,12 +75,18 @@ def message_errors(message: Message, where: str, domain: str) -> list[Problem]:
             found.append(f"{form} is empty: translate every form, or none")
         elif not text.strip() and any(part.strip() for part in (message.id if isinstance(message.id, tuple) else (message.id,))):
             found.append(f"{form} is blank (only spaces)")
+        elif (difference := markup_difference(_source(message, index), text)) is not None:
+            found.append(difference)
         elif domain == MESSAGES and (wrong := format_error(message, text)) is not None:
             found.append(wrong)
-    for source, translation in pairs(message):
-        if (difference := markup_difference(source, translation)) is not None:
-            found.append(difference)
     return [Problem(where, message.lineno, None, "", text) for text in found]
+
+
+def _source(message: Message, index: int) -> str:
+    """The source text a form translates: the singular for form 0, the plural for the others."""
+    if isinstance(message.id, tuple):
+        return message.id[0] if index == 0 else message.id[1]
+    return message.id
 
 
 def format_error(message: Message, text: str) -> str | None:
