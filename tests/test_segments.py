@@ -1,4 +1,4 @@
-"""Markdown bodies cut into translatable blocks, and assembled back into HTML."""
+"""Markdown bodies cut into translatable units, and assembled back into HTML."""
 
 from __future__ import annotations
 
@@ -27,25 +27,25 @@ không dịch
 """
 
 
-def test_blocks_kinds_texts_and_lines():
+def test_units_kinds_texts_and_lines():
     blocks = segment(BODY, "content/products/x.md", 10)
-    summary = [(b.kind, b.text.source if b.text else b.raw, b.text.location.line if b.text else None) for b in blocks]
+    summary = [(b.kind, b.text.source, b.text.location.line, b.text.note) for b in blocks if b.text]
     assert summary == [
-        ("paragraph", "Đoạn **một**,\nhai dòng.", 10),
-        ("heading", "Cách dùng", 13),
-        ("item", "Mục một", 15),
-        ("item", "Mục hai\ntiếp tục", 16),
-        ("item", "Bước một", 19),
-        ("verbatim", "```\nmã\nkhông dịch\n```", None),
-        ("block", "> Trích dẫn", 26),
+        ("paragraph", "Đoạn **một**,\nhai dòng.", 10, "body ¶1"),
+        ("heading", "Cách dùng", 13, "body heading"),
+        ("item", "Mục một", 15, "body list item"),
+        ("item", "Mục hai\ntiếp tục", 16, "body list item"),
+        ("item", "Bước một", 19, "body list item"),
+        ("quote", "Trích dẫn", 26, "body quote ¶6"),
     ]
-    assert blocks[2].list_id == blocks[3].list_id != blocks[4].list_id
-    assert blocks[4].ordered and not blocks[2].ordered
+    code = next(b for b in blocks if b.kind == "quote").markup
+    assert "<pre><code>mã\nkhông dịch\n</code></pre>" in code  # code is markup: never a unit
 
 
 def test_fenced_code_with_blank_lines_stays_one_block():
     blocks = segment("```\na\n\nb\n```\n\nSau.", "x.md", 1)
-    assert [b.kind for b in blocks] == ["verbatim", "paragraph"]
+    assert [(b.kind, b.text.source) for b in blocks if b.text] == [("paragraph", "Sau.")]
+    assert blocks[0].markup.startswith("<pre><code>a\n\nb\n</code></pre>")
 
 
 def test_assembled_html_marks_fallback_blocks():
@@ -62,13 +62,14 @@ def test_assembled_html_marks_fallback_blocks():
     ]
     assert '<ol>\n<li lang="vi">Bước một</li>\n</ol>' in html
     assert "<pre><code>mã\nkhông dịch\n</code></pre>" in html
-    assert '<div lang="vi"><blockquote>' in html
+    assert '<blockquote>\n<p lang="vi">Trích dẫn</p>\n</blockquote>' in html
 
 
 def test_unsafe_markup_is_removed():
     blocks = segment('Xem <script>alert(1)</script>[đây](javascript:alert(1)) <img src=x onerror="alert(1)">', "x.md", 1)
     html = body_html(blocks, Localiser("vi", ("vi",), "vi", {}))
-    assert "script" not in html and "javascript:" not in html and "onerror" not in html and "<img" not in html
+    assert "<script" not in html and 'href="javascript:' not in html and "onerror" not in html
+    assert '<img src="x">' in html  # images are allowed, their handlers never
 
 
 def test_outdated_and_missing_translations_fall_back():

@@ -213,6 +213,6 @@ def read_entry(section: str, slug: str, path: str, text: str) -> tuple[Entry | N
     values: Any = spec.convert(document.root, document, "", problems)
     if values is INVALID or problems:
         return None, problems
-    blocks = segment(body, path, body_line)
+    blocks = segment(body, path, body_line, doc=slug)
     entry = cls(section=section, slug=slug, source=document.where(document.root), body=blocks, **values)
     return replace(entry, places=locations(document)), []

@@ -1,9 +1,12 @@
-"""Markdown to safe HTML, one block at a time.
+"""Markdown to safe HTML: the one parser of the site (markdown-it) and the sanitiser (nh3).
 
-Each block is rendered on its own (so a translation replaces exactly one block) and the
-result is sanitised with an allow-list: editors' raw HTML and translators' text can add
-emphasis and links, never scripts or event handlers. Rendering depends only on the text,
-so it is cached by text.
+Bodies are CommonMark with GFM tables and footnotes. The segmenter cuts a body's tokens into
+fixed markup and translatable units (``segments``); a unit's text, in whatever language, is
+parsed here by the *inline* parser only, so a translation can add emphasis and links but never
+a block: structure comes from the source's tokens. Every rendered unit is sanitised on its own
+with inline tags only, and the assembled body once more with the body's tags: editors' raw HTML
+and translators' text can never add scripts or event handlers, or break out of their element.
+Rendering a unit depends only on its text and its context, so it is cached by both.
 """
 
 from __future__ import annotations
@@ -12,76 +15,102 @@ import re
 from functools import lru_cache
 from html import escape
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
-ALLOWED_TAGS = {
-    "p",
-    "br",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "code",
-    "pre",
-    "a",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "hr",
-    "span",
-    "abbr",
-    "sub",
-    "sup",
+from . import emphasis
+from .model import InlineContext
+
+# Inline footnotes (^[...]) are off: their text would live inside another unit's text.
+PARSER = MarkdownIt("commonmark", {"xhtmlOut": False}).enable("table").use(footnote_plugin, inline=False)
+PARSER.inline.ruler.at("emphasis", emphasis.tokenize)  # emphasis beside CJK punctuation works
+
+INLINE_TAGS = {"a", "abbr", "b", "br", "code", "em", "i", "img", "span", "strong", "sub", "sup"}
+BODY_TAGS = INLINE_TAGS | {"p", "pre", "blockquote", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "hr"}
+BODY_TAGS |= {"table", "thead", "tbody", "tr", "th", "td", "section"}
+ATTRIBUTES = {
+    "a": {"href", "title", "hreflang", "id", "class"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start", "class"},
+    "th": {"style"},
+    "td": {"style"},
+    "code": {"class"},
+    "li": {"id", "class"},
+    "sup": {"class"},
+    "hr": {"class"},
+    "section": {"class"},
+    "*": {"lang", "dir"},
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}, "*": {"lang", "dir"}}
-URL_SCHEMES = {"http", "https", "mailto", "tel", "geo"}
-SINGLE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
+# What those attributes may say: the values markdown-it itself writes (a table column's
+# alignment, a code block's language, the footnotes' classes and anchors), nothing else.
+VALUES = {
+    "style": re.compile(r"text-align:(?:left|center|right)"),
+    "class": re.compile(r"language-[^\s\"'<>&]+|footnote-(?:ref|backref|item)|footnotes(?:-sep|-list)?"),
+    "id": re.compile(r"fn(?:ref)?(?:-[a-z0-9-]+-)?\d+(?::\d+)?"),
+}
+URL_SCHEMES = set(nh3.ALLOWED_URL_SCHEMES)  # http(s), mailto, tel, sms, geo, ftp, xmpp...: never javascript: or data:
 
-_markdown = markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
+
+def _attribute_value(tag: str, name: str, value: str) -> str | None:
+    pattern = VALUES.get(name)
+    return value if pattern is None or pattern.fullmatch(value) else None
 
 
-def sanitise(html: str) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener")
+def sanitise(html: str, tags: set[str] = BODY_TAGS) -> str:
+    return nh3.clean(
+        html, tags=tags, attributes=ATTRIBUTES, attribute_filter=_attribute_value, url_schemes=URL_SCHEMES, link_rel="noopener"
+    )
+
+
+def _env(context: InlineContext) -> dict:
+    """A fresh markdown-it environment for a unit (the parser writes footnote counts into it)."""
+    env: dict = {"docId": context.doc} if context.doc else {}
+    if context.references:
+        env["references"] = {label: {"href": href, "title": title} for label, href, title in context.references}
+    if context.footnotes:
+        seen = dict(context.seen)
+        env["footnotes"] = {
+            "refs": {":" + label: number for label, number in context.footnotes},
+            "list": {number: {"label": label, "count": seen.get(number, 0)} for label, number in context.footnotes},
+        }
+    return env
+
+
+NO_CONTEXT = InlineContext()
+
+
+def parse_inline(text: str, context: InlineContext = NO_CONTEXT) -> list[Token]:
+    """The inline tokens of a unit's text: never a block, whatever the text says."""
+    found = PARSER.parseInline(text, _env(context))
+    return (found[0].children or []) if found else []
+
+
+# Text that the inline parser and the sanitiser would only escape: no Markdown or HTML syntax
+# (backslash, backtick, emphasis, brackets, angle brackets, entities), no control characters
+# or no-break spaces (which nh3 writes as an entity), no surrounding space. Most units are such
+# plain sentences; escaping them directly skips a parse each (a test checks the two paths agree).
+PLAIN_TEXT = re.compile(r"\A(?:(?!\s)[^\\`*_<>&\[\]\x00-\x1f\x7f-\x9f\xa0\u2028\u2029]+(?<!\s))?\Z")
 
 
 @lru_cache(maxsize=100_000)
-def render_block(text: str) -> str:
-    """A whole Markdown block (quote, table, code) as sanitised HTML."""
-    return sanitise(_markdown.reset().convert(text)).strip()
+def render_inline(text: str, context: InlineContext = NO_CONTEXT) -> str:
+    """The HTML inside one unit's element (a paragraph, heading, cell...)."""
+    return escape(text, quote=False) if PLAIN_TEXT.match(text) else inline_markdown(text, context)
 
 
-# Text Markdown and the sanitiser would only escape: no Markdown or HTML syntax anywhere
-# (brackets only where they cannot make a link: no "](", "][" or "]:"), no block marker at the
-# start, no control characters or no-break spaces (which nh3 writes as an entity), no
-# surrounding space. Most segments are such plain sentences; escaping them directly skips a
-# Markdown conversion each (a test checks the two paths agree).
-PLAIN_TEXT = re.compile(r"\A(?!.*\][(\[:])(?:(?![\s0-9+=-])[^\\`*_<>&!#|~\x00-\x1f\x7f-\x9f\xa0\u2028\u2029]+(?<!\s))?\Z")
+def inline_markdown(text: str, context: InlineContext = NO_CONTEXT) -> str:
+    """``render_inline`` the long way: through the inline parser and the sanitiser."""
+    html = PARSER.renderer.renderInline(parse_inline(text, context), PARSER.options, _env(context))
+    return sanitise(html, INLINE_TAGS)
 
 
 @lru_cache(maxsize=100_000)
-def render_inline(text: str) -> str:
-    """The inside of one paragraph, heading or list item (no wrapping <p>)."""
-    return escape(text, quote=False) if PLAIN_TEXT.match(text) else inline_markdown(text)
-
-
-def inline_markdown(text: str) -> str:
-    """``render_inline`` the long way: through Markdown and the sanitiser."""
-    html = render_block(text)
-    single = SINGLE_PARAGRAPH.match(html)
-    return single.group(1) if single and "<p>" not in single.group(1) else html
+def render_alt(text: str, context: InlineContext = NO_CONTEXT) -> str:
+    """An image's alt text as an attribute value: the plain text of its Markdown."""
+    return escape(PARSER.renderer.renderInlineAsText(parse_inline(text, context), PARSER.options, {}), quote=True)
 
 
 def lang_attribute(lang: str, page_lang: str) -> str:

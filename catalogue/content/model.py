@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Literal
+from urllib.parse import unquote
 
 from ..core.problems import Location
 
@@ -27,21 +28,38 @@ class Text:
         return self.source
 
 
-BlockKind = Literal["paragraph", "heading", "item", "block", "verbatim"]
+BlockKind = Literal["markup", "paragraph", "heading", "item", "quote", "cell", "footnote", "alt"]
+LANG_SLOT = ' lang="\x00"'
+"""Where, in a block's markup, its unit's ``lang`` attribute goes when the unit is not in the page's language."""
+
+
+@dataclass(frozen=True)
+class InlineContext:
+    """What a unit's inline text may refer to elsewhere in its body: link reference definitions
+    and footnotes (with how many references to each came before this unit, for their anchors)."""
+
+    references: tuple[tuple[str, str, str], ...] = ()  # (normalised label, href, title)
+    footnotes: tuple[tuple[str, int], ...] = ()  # (label, number from 0)
+    seen: tuple[tuple[int, int], ...] = ()  # (footnote number, references to it before this unit)
+    doc: str = ""  # what footnote anchors are prefixed with, so two bodies on one page (the brochure) never share an id
 
 
 @dataclass(frozen=True)
 class Block:
-    """One block of a Markdown body. ``text`` is None for verbatim blocks (code, tables)."""
+    """One piece of a Markdown body, in order: fixed HTML made from the source's structure
+    (``markup``), then, unless ``kind`` is "markup", one translatable unit of inline text.
+
+    The markup holds at most one ``LANG_SLOT``, in the unit's own element (its paragraph,
+    heading, list item, cell or image); a unit without one is wrapped in a ``<span lang>``
+    when it falls back to another language. An "alt" unit is an image's alt text, written
+    inside the attribute its markup opens.
+    """
 
     kind: BlockKind
     text: Text | None
-    raw: str = ""  # verbatim Markdown for blocks that are not translated
-    level: int = 0  # heading level
-    ordered: bool = False  # list items: numbered list
-    list_id: int = 0  # items of the same list share an id
-    loose: bool = False  # an item separated from the previous one by a blank line
-    marker: str = ""  # an item's marker as written: "-", "*", "1.", "2)"
+    markup: str = ""
+    links: tuple[str, ...] = ()  # link targets and image sources the unit's source text names
+    context: InlineContext = InlineContext()
 
 
 @dataclass(frozen=True)
@@ -213,7 +231,16 @@ class Catalogue:
 
     def image_sources(self) -> tuple[str, ...]:
         """Every image file the entries name (under content/images/), once each, sorted."""
-        return tuple(sorted({image.src for entry in self.entries() for image in getattr(entry, "images", ())}))
+        named = {image.src for entry in self.entries() for image in getattr(entry, "images", ())}
+        return tuple(sorted(named | {name for _, _, name in self.body_images()}))
+
+    def body_images(self) -> Iterator[tuple[Entry, Block, str]]:
+        """Each file under images/ that a body links to or shows ("/images/x.jpg"), with where."""
+        for entry in self.entries():
+            for block in entry.body:
+                for link in block.links:
+                    if link.startswith("/images/"):
+                        yield entry, block, unquote(link.removeprefix("/images/").split("#")[0].split("?")[0])
 
 
 def texts(value: object) -> Iterator[Text]:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from ..core.files import read_text
-from ..core.problems import Problem, Problems, did_you_mean, relative
+from ..core.problems import Location, Problem, Problems, did_you_mean, relative
 from .entries import read_entry
 from .model import KINDS, Catalogue, Entry, Experience, Image, Page, Producer, Product
 
@@ -104,7 +104,10 @@ def duplicate_slugs(entries: list[Entry]) -> list[Problem]:
 
 
 def _where(entry: Entry, key: str) -> tuple[str, int | None, int | None]:
-    place = entry.places.get(key, entry.source)
+    return _place(entry.places.get(key, entry.source))
+
+
+def _place(place: Location) -> tuple[str, int | None, int | None]:
     return place.path, place.line, place.column
 
 
@@ -138,16 +141,21 @@ def entry_images(entry: Entry) -> tuple[Image, ...]:
 
 
 def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
-    """Each image must be a file inside content/images/ (symlinks may not lead out)."""
+    """Each image, named in front matter or shown in a body, must be a file inside content/images/
+    (symlinks may not lead out)."""
     inside = Inside(root / IMAGES)
     folder = inside.folder
     problems = []
-    for entry in catalogue.entries():
-        for index, image in enumerate(entry_images(entry)):
-            key = f"images[{index}].src"
-            path = Path(os.path.normpath(folder / image.src))
-            if not path.is_relative_to(folder) or not inside(path):
-                problems.append(Problem(*_where(entry, key), key, f"'{image.src}' leads outside {IMAGES}/"))
-            elif not path.is_file():
-                problems.append(Problem(*_where(entry, key), key, f"image not found: {IMAGES}/{image.src}"))
+    named = [
+        (_where(entry, f"images[{i}].src"), f"images[{i}].src", image.src)
+        for entry in catalogue.entries()
+        for i, image in enumerate(entry_images(entry))
+    ]
+    shown = [(_place(block.text.location if block.text else entry.source), "body", name) for entry, block, name in catalogue.body_images()]
+    for where, key, src in named + shown:
+        path = Path(os.path.normpath(folder / src))
+        if not path.is_relative_to(folder) or not inside(path):
+            problems.append(Problem(*where, key, f"'{src}' leads outside {IMAGES}/"))
+        elif not path.is_file():
+            problems.append(Problem(*where, key, f"image not found: {IMAGES}/{src}"))
     return problems

@@ -26,6 +26,7 @@ from ..core.problems import CatalogueError, Problem
 from ..core.progress import Progress
 from .lifecycle import merge
 from .pofiles import CONTENT, MESSAGES, catalog_bytes, read_catalog, site_catalogs, template_path, write_catalog
+from .units import split_block_translations
 
 HEADER = """\
 # {domain} of {title}: {what}.
@@ -68,7 +69,7 @@ def length_note(text: Text) -> str | None:
     """What a translator must know of a text's length: names and alt texts have little room."""
     if text.note in ("name", "title") or text.note.endswith(".name"):
         return f"a name, shown in lists, cards and the browser tab: keep it about as short as the source ({len(text.source)} characters)"
-    if text.note.endswith(".alt"):
+    if text.note.endswith((".alt", "image alt")):  # a front-matter image's, or a body image's
         return "alt text, read aloud by screen readers: what the image shows, in one sentence under 125 characters"
     return None
 
@@ -141,6 +142,8 @@ def merged_catalog(config: SiteConfig, path: Path, template: Catalog, locale: st
     """A language's catalog with the template merged in (a new one if there was none)."""
     catalog = read_catalog(path, config.root, locale) or new_catalog(config, domain, now, locale)
     merge(catalog, template, fuzzy_matching=config.translation.fuzzy_matching)
+    if domain == CONTENT:
+        split_block_translations(catalog)  # a table or quote translated whole, offered cell by cell
     if domain == MESSAGES:
         for message in catalog:
             if message.id and not message.python_format:

@@ -1,9 +1,10 @@
 """Protect what machine translation must not change, by opaque numbered tokens.
 
-Before translation, link targets, URLs, inline HTML (but not the text of its ``alt`` and
-``title`` attributes), code spans, format placeholders, numbers with their unit symbols and
-glossary terms are replaced by ``{0}``, ``{1}``...; after it, each token must come back
-exactly once, or the draft is refused. Words are never tokens, not even unit words
+Before translation, link targets and reference labels, footnote references, hard line
+breaks, URLs, inline HTML (but not the text of its ``alt`` and ``title`` attributes), code
+spans, format placeholders, numbers with their unit symbols and glossary terms are replaced
+by ``{0}``, ``{1}``...; after it, each token must come back exactly once, or the draft is
+refused. Words are never tokens, not even unit words
 ("4 sao" is "4 stars", "đồng" is translated). A glossary term comes back as its fixed
 translation in the target language; a number written with separators comes back written
 the target language's way ("25.000" in Vietnamese is "25,000" in English, not 25).
@@ -27,6 +28,9 @@ PROTECTED = re.compile(
     "|".join(
         (
             r"`[^`\n]+`",  # code span
+            r"\[\^[^\]\s]+\]",  # a footnote reference: "[^1]"
+            r"(?<=\])\[[^\]\n]*\]",  # the label of a reference link: "[text][label]", the "]" left as text
+            r"(?: {2,}|\\)\n",  # a hard line break (two spaces or a backslash, then the line's end)
             LINK_TARGET,
             r"<https?://[^>\s]+>",  # autolink
             r"</?[A-Za-z][^<>]*>",  # inline HTML tag

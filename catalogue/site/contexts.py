@@ -81,7 +81,7 @@ def product(views: Views, page: PageId) -> Context:
     item = views.index.products[page.key]
     return {
         "product": views.product_card(item),
-        "body": views.body(item.body),
+        "body": views.body(item),
         "images": tuple(views.image(image) for image in item.images),
         "group_url": views.url("category", item.category),
         "stars_url": views.url("stars", str(item.stars)),
@@ -121,7 +121,7 @@ def producer(views: Views, page: PageId) -> Context:
         "name": views.localise(item.name),
         "kind": views.producer_kind(item),
         "address": views.place(item.address),
-        "body": views.body(item.body),
+        "body": views.body(item),
         "shops": views.links(item.shops),
         "products": views.product_cards(views.index.by_producer.get(item.slug, ())),
         "experiences": tuple(views.experience_card(e) for e in views.index.experiences_by_producer.get(item.slug, ())),
@@ -133,7 +133,7 @@ def experience(views: Views, page: PageId) -> Context:
     item = views.index.experiences[page.key]
     return {
         "experience": views.experience_card(item),
-        "body": views.body(item.body),
+        "body": views.body(item),
         "images": tuple(views.image(image) for image in item.images),
         "location": views.place(item.location),
         "producer": views.producer_link(item.producer) if item.producer else None,
@@ -145,7 +145,7 @@ def experience(views: Views, page: PageId) -> Context:
 
 def page_entry(views: Views, page: PageId) -> Context:
     item = views.index.pages[page.key]
-    return {"title": views.localise(item.title), "summary": views.localise.optional(item.summary), "body": views.body(item.body)}
+    return {"title": views.localise(item.title), "summary": views.localise.optional(item.summary), "body": views.body(item)}
 
 
 def not_found(views: Views, page: PageId) -> Context:
@@ -171,7 +171,7 @@ def brochure(views: Views, page: PageId) -> Context:
         sheets.append(
             {
                 "product": views.product_card(item),
-                "body": views.body(item.body),
+                "body": views.body(item),
                 "producer": views.producer_link(item.producer),
                 "contact": views.contact(item.producer),
                 "qr": views.urls.qr(item.slug),

@@ -1,37 +1,65 @@
 """Links between pages, written once for every language.
 
 An editor links to another page by its address without a language: ``[Mỳ
-Chũ](/products/my-chu-truyen-thong/)``. Every language's page then links to the page in its
-own language, so translators never touch link targets. ``check`` verifies that each such
-link leads to a page that exists.
+Chũ](/products/my-chu-truyen-thong/)``, or relative to the entry's own page: ``[Mỳ
+Chũ](../my-chu-truyen-thong/)``. Every language's page then links to the page in its own
+language (by an address that works wherever the body is shown, the brochure too), so
+translators never touch link targets; a body's images (``/images/x.jpg``) point at their
+published file. ``check`` verifies that each such link leads to a page or image that exists.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from urllib.parse import unquote, urljoin
 
 from ..content.config import SiteConfig
-from ..content.model import Catalogue, Page
+from ..content.model import Catalogue, Entry, Page
 from ..core.problems import Problem
 from .lookups import Index
 from .pagegraph import page_ids
-from .urls import RESERVED_SLUGS, SHARED_NAMES, relative_page
+from .urls import RESERVED_SLUGS, SHARED_NAMES, PageId, relative_page
 
-HREF = re.compile(r'href="/([^"]*)"')
-MARKDOWN_LINK = re.compile(r"\]\((/[^)\s]*)\)")
+ADDRESS = re.compile(r' (href|src)="([^"]*)"')
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def localise_links(html: str, base_path: str, folder: str, language_folders: set[str]) -> str:
-    """Point language-free site links ("/products/x/") at this language's page."""
+def site_address(url: str, page: str) -> str | None:
+    """Where on the site a link written in the body of ``page`` ("products/x/") leads, from the
+    site's root and without a language ("products/y/#z"); None when it leaves the site or
+    stays on the page."""
+    if not url or SCHEME.match(url) or url.startswith(("//", "#", "?")):
+        return None
+    return urljoin("/" + page, url)[1:]
+
+
+def localise_links(
+    html: str, base_path: str, folder: str, language_folders: set[str], page: str = "", image: Callable[[str], str] = str
+) -> str:
+    """Point the site links of a body shown on ``page`` at this language's pages, and its
+    images (named under images/) at their published file."""
 
     def rewrite(match: re.Match[str]) -> str:
-        path = match.group(1)
-        first = path.split("/", 1)[0].split("?")[0].split("#")[0]
-        if first in language_folders or first in SHARED_NAMES:
-            return f'href="{base_path}{path}"'
-        return f'href="{base_path}{folder}/{path}"'
+        attribute, url = match.groups()
+        path = site_address(url, page)
+        if path is None:
+            return match.group(0)
+        first, _, rest = path.partition("/")
+        first = first.split("?")[0].split("#")[0]
+        if first == "images" and attribute == "src":
+            path = "images/" + image(unquote(rest))
+        elif first not in language_folders and first not in SHARED_NAMES:
+            path = f"{folder}/{path}"
+        return f' {attribute}="{base_path}{path}"'
 
-    return HREF.sub(rewrite, html)
+    return ADDRESS.sub(rewrite, html)
+
+
+def entry_page(entry: Entry, config: SiteConfig) -> str:
+    """The address of an entry's page without its language folder: "products/x/", "about-ocop/"."""
+    language = next(iter(config.languages.values()))
+    return relative_page(PageId(entry.entry_kind, entry.slug), language).removeprefix(f"{language.folder}/")
 
 
 def known_paths(config: SiteConfig, index: Index) -> set[str]:
@@ -58,10 +86,13 @@ def link_problems(catalogue: Catalogue, config: SiteConfig, index: Index) -> lis
     images = set(catalogue.image_sources())
     problems = page_slug_problems(catalogue.pages)
     for entry in catalogue.entries():
+        page = entry_page(entry, config)
         for block in entry.body:
-            text = block.text.source if block.text else block.raw
-            for target in MARKDOWN_LINK.findall(text):
-                path = target.lstrip("/").split("#")[0].split("?")[0]
+            for target in block.links:
+                address = site_address(target, page)
+                if address is None:
+                    continue
+                path = unquote(address.split("#")[0].split("?")[0])
                 first, _, rest = path.partition("/")
                 if first in folders:
                     path = rest
@@ -71,5 +102,5 @@ def link_problems(catalogue: Catalogue, config: SiteConfig, index: Index) -> lis
                     ok = path in known or f"{path}/" in known or path == ""
                 if not ok:
                     where = block.text.location if block.text else entry.source
-                    problems.append(Problem(where.path, where.line, None, "body", f"broken link: no page at {target}"))
+                    problems.append(Problem(where.path, where.line, None, "body", f"broken link: no page at {unquote(target)}"))
     return problems

@@ -18,13 +18,13 @@ from markupsafe import Markup
 from ..content import ocop
 from ..content.config import Language, SiteConfig
 from ..content.images import ImageLibrary, Variant
-from ..content.model import Certificate, Experience, Export, Image, Link, Place, Producer, Product, Stop
+from ..content.model import Certificate, Entry, Experience, Export, Image, Link, Place, Producer, Product, Stop
 from ..core.slugs import slugify
 from ..i18n import formatting
 from ..i18n.formatting import PriceText
 from ..i18n.localise import Localised, Localiser
 from .body import body_html
-from .links import localise_links
+from .links import entry_page, localise_links
 from .lookups import Index
 from .urls import PageId, Urls
 
@@ -257,12 +257,18 @@ class Views:
     def links(self, links: tuple[Link, ...]) -> tuple[LinkView, ...]:
         return tuple(LinkView(link.url, self.localise(link.name)) for link in links)
 
-    def body(self, blocks) -> Markup:
-        return self._once("body", blocks, lambda: self._body(blocks))
+    def body(self, entry: Entry) -> Markup:
+        return self._once("body", entry, lambda: self._body(entry))
 
-    def _body(self, blocks) -> Markup:
+    def _body(self, entry: Entry) -> Markup:
         folders = {language.folder for language in self.config.languages.values()}
-        return Markup(localise_links(body_html(blocks, self.localise), self.urls.base_path, self.language.folder, folders))
+        html = body_html(entry.body, self.localise)
+        page = entry_page(entry, self.config)
+        return Markup(localise_links(html, self.urls.base_path, self.language.folder, folders, page, self._image_file))
+
+    def _image_file(self, name: str) -> str:
+        """The published file of an image a body shows (a photo is published resized)."""
+        return self.images.rendition(name).src if (self.images.folder / name).is_file() else name
 
     def in_season(self) -> tuple[Product, ...]:
         return tuple(p for p in self.index.catalogue.products if self.today.month in p.season)
