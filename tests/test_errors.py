@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.commands.cli import main
+from catalogue.publish.writer import MARKER, MARKER_TEXT
 
 from .conftest import PRODUCT, SITE_YAML
 
@@ -120,12 +121,13 @@ def test_bad_input_is_reported_with_file_and_line(case, make_site, capsys):
     public = root / "public"
     public.mkdir()
     (public / "index.html").write_text("previous site", encoding="utf-8")
+    (public / MARKER).write_bytes(MARKER_TEXT)  # a previous build
     make_site(files)
     status, lines = run(root, capsys)
     assert status == 1
     assert lines[:-1] == expected
     assert lines[-1].endswith("nothing was written.")
-    assert [p.name for p in public.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in public.iterdir()) == [MARKER, "index.html"]
     assert (public / "index.html").read_text(encoding="utf-8") == "previous site"
 
 

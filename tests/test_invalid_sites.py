@@ -18,7 +18,7 @@ CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    files = [p for p in (root / "public").rglob("*") if p.is_file()] + list((root / "locales").rglob("*.po*"))
+    files = [p for p in [*(root / "public").rglob("*"), *(root / "locales").rglob("*.po*")] if p.is_file()]
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
@@ -104,3 +104,269 @@ def test_generated_invalid_case(case, built_minimal, tmp_path, capsys):
     make, expected = GENERATED[case]
     make(root)
     check_case(root, expected, capsys)
+
+
+# Hostile files: images, control characters, links out of the site, nesting and dates that
+# crashed the build. Each is reported by `build` (and by `check` where marked) in one line.
+
+
+def _image(name: str, data: bytes):
+    def make(root: Path) -> None:
+        (root / "content/images" / name).write_bytes(data)
+        product = root / "content/products/mat-ong.md"
+        product.write_text(product.read_text(encoding="utf-8").replace("src: mat-ong.svg", f"src: {name}"), encoding="utf-8")
+
+    return make
+
+
+def _png(width: int, height: int) -> bytes:
+    """A PNG header announcing width × height pixels (a decompression bomb needs no more)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+def _photo(kind: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(out, kind)
+    return out.getvalue()
+
+
+def _svg(text: str):
+    def make(root: Path) -> None:
+        (root / "content/images/mat-ong.svg").write_text(text, encoding="utf-8")
+
+    return make
+
+
+def _replace(path: str, old: str, new: str):
+    def make(root: Path) -> None:
+        target = root / path
+        text = target.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return make
+
+
+def _link(path: str, target: str):
+    def make(root: Path) -> None:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).unlink(missing_ok=True)
+        os.symlink(target, root / path)
+
+    return make
+
+
+def _theme_link(name: str):
+    def make(root: Path) -> None:
+        (root / "themes/mine/templates").mkdir(parents=True)
+        _link(f"themes/mine/{name}", "/etc/passwd")(root)
+        _replace("content/site.yaml", "title:", "theme: [mine, default]\ntitle:")(root)
+
+    return make
+
+
+def _nested(opening: str, closing: str):
+    def make(root: Path) -> None:
+        product = root / "content/products/mat-ong.md"
+        product.write_text(product.read_text(encoding="utf-8").replace("stars: 3", "stars: " + opening * 10_000 + closing * 10_000, 1))
+
+    return make
+
+
+def _po_control(root: Path) -> None:
+    po = root / "locales/en/LC_MESSAGES/content.po"
+    lines = po.read_text(encoding="utf-8").split("\n")
+    index = lines.index('msgid "Mật ong hoa vải"') + 1
+    lines[index] = 'msgstr "Lychee\x01honey"'
+    po.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _po_folder(root: Path) -> None:
+    (root / "locales/en/LC_MESSAGES/messages.po").unlink(missing_ok=True)
+    (root / "locales/en/LC_MESSAGES/messages.po").mkdir()
+
+
+SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30">\n'
+HOSTILE = {  # name: (make, the one line expected from build, also from check)
+    "image-0-bytes": (_image("x.png", b""), "content/images/x.png: error: is empty (0 bytes), not an image", True),
+    "image-text-named-png": (
+        _image("x.png", b"hello\n"),
+        "content/images/x.png: error: is not a JPEG, PNG or WebP image: its bytes are not a picture Pillow knows",
+        True,
+    ),
+    "image-corrupt-webp": (
+        _image("x.webp", b"RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00" + b"\x13" * 24),
+        "content/images/x.webp: error: cannot be decoded as an image: could not create decoder object",
+        True,
+    ),
+    "image-truncated-png": (
+        _image("x.png", _photo("PNG")[:60]),
+        "content/images/x.png: error: cannot be decoded as an image: image file is truncated",
+        True,
+    ),
+    "image-truncated-jpg": (
+        _image("x.jpg", _photo("JPEG")[:-200]),
+        "content/images/x.jpg: error: cannot be decoded as an image: Truncated File Read",
+        True,
+    ),
+    "image-png-bomb-20000x20000": (
+        _image("x.png", _png(20_000, 20_000)),
+        "content/images/x.png: error: has too many pixels (over 89 million, at most 60,000,000): refused as a possible decompression bomb",
+        True,
+    ),
+    "image-png-too-many-pixels": (
+        _image("x.png", _png(9_000, 8_000)),
+        "content/images/x.png: error: has too many pixels (9000 × 8000, at most 60,000,000 in all)",
+        True,
+    ),
+    "image-named-html": (
+        _image("x.html", b"<script>alert(1)</script>"),
+        "content/products/mat-ong.md:18:5: error: images[0].src: 'x.html' is not an image file: use .jpg, .jpeg, .png, .webp, .svg",
+        True,
+    ),
+    "svg-script": (
+        _svg(SVG_HEAD + "<script>alert(1)</script></svg>"),
+        "content/images/mat-ong.svg:2: error: <script> is not allowed in an image (it can run or load content): remove it",
+        True,
+    ),
+    "svg-onload": (
+        _svg('<svg xmlns="http://www.w3.org/2000/svg"\n onload="alert(1)"/>'),
+        "content/images/mat-ong.svg:1: error: <svg> has an event handler (onload): remove it",
+        True,
+    ),
+    "svg-javascript-link": (
+        _svg(SVG_HEAD + '<a href="javascript:alert(1)"><rect width="4" height="4"/></a></svg>'),
+        "content/images/mat-ong.svg:2: error: <a> is not allowed in an image (it can run or load content): remove it",
+        True,
+    ),
+    "svg-outside-reference": (
+        _svg(SVG_HEAD + '<use href="https://evil.example/x.svg#a"/></svg>'),
+        "content/images/mat-ong.svg:2: error: <use> links to 'https://evil.example/x.svg#a': an image may only refer to its own parts (#id)",
+        True,
+    ),
+    "svg-foreign-object": (
+        _svg(SVG_HEAD + "<foreignObject><p>x</p></foreignObject></svg>"),
+        "content/images/mat-ong.svg:2: error: <foreignObject> is not allowed in an image (it can run or load content): remove it",
+        True,
+    ),
+    "svg-style-import": (
+        _svg(SVG_HEAD + "<style>@import url(https://evil.example/x.css);</style></svg>"),
+        "content/images/mat-ong.svg:2: error: <style>: imports and outside addresses are not allowed in an image",
+        True,
+    ),
+    "svg-entities": (
+        _svg('<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaa">]>\n<svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'),
+        "content/images/mat-ong.svg:2: error: declares entities or outside references, which an image may not",
+        True,
+    ),
+    "svg-not-well-formed": (
+        _svg(SVG_HEAD + "<rect></svg>"),
+        "content/images/mat-ong.svg:2: error: is not well-formed XML: mismatched tag",
+        True,
+    ),
+    "svg-html-inside": (
+        _svg("<html><body><script>alert(1)</script></body></html>"),
+        "content/images/mat-ong.svg:1: error: is not an SVG image (its first element is not <svg> in the SVG namespace)",
+        True,
+    ),
+    "svg-viewbox-400-digits": (
+        _svg(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {"9" * 400} 10"/>'),
+        "content/images/mat-ong.svg:1: error: viewBox: expected four finite numbers, got '0 0 999999999999999999999999999999999999'",
+        True,
+    ),
+    "svg-viewbox-dots": (
+        _svg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 . ."/>'),
+        "content/images/mat-ong.svg:1: error: viewBox: expected four finite numbers, got '0 0 . .'",
+        True,
+    ),
+    "title-newline": (
+        _replace("content/site.yaml", "vi: Sản phẩm mẫu", 'vi: "Sản phẩm\\nmsgid \\"x\\""'),
+        "content/site.yaml:2:7: error: title.vi: must be one line: it holds the control character U+000A (a line break); remove it",
+        True,
+    ),
+    "name-control-escape": (
+        _replace("content/products/mat-ong.md", "name: Mật ong hoa vải", 'name: "Mật ong\\x1b[31m"'),
+        "content/products/mat-ong.md:2:7: error: name: holds the control character U+001B; remove it",
+        True,
+    ),
+    "summary-next-line-escape": (
+        _replace("content/products/mat-ong.md", "summary: Mật ong từ hoa vải.", 'summary: "Mật ong\\u0085từ hoa vải."'),
+        "content/products/mat-ong.md:3:10: error: summary: holds the control character U+0085; remove it",
+        True,
+    ),
+    "summary-lone-surrogate": (
+        _replace("content/products/mat-ong.md", "summary: Mật ong từ hoa vải.", 'summary: "Mật ong\\ud800"'),
+        "content/products/mat-ong.md:3:10: error: summary: holds the non-character U+D800; remove it",
+        True,
+    ),
+    "body-control-character": (
+        _replace("content/products/mat-ong.md", "thơm mùi hoa vải.", "thơm\x0bmùi hoa vải."),
+        "content/products/mat-ong.md:25: error: holds the control character U+000B: remove it",
+        True,
+    ),
+    "po-control-character": (
+        _po_control,
+        "locales/en/LC_MESSAGES/content.po:23: error: holds the control character U+0001: remove it",
+        True,
+    ),
+    "po-linked-to-etc-passwd": (
+        _link("locales/en/LC_MESSAGES/content.po", "/etc/passwd"),
+        "locales/en/LC_MESSAGES/content.po: error: is a link to a file outside locales/: copy the file instead",
+        True,
+    ),
+    "po-is-a-folder": (_po_folder, "locales/en/LC_MESSAGES/messages.po: error: cannot be read: Is a directory", True),
+    "site-yaml-linked-outside": (
+        _link("content/site.yaml", "/etc/hostname"),
+        "content/site.yaml: error: is a link to a file outside the site: copy the file instead",
+        True,
+    ),
+    "theme-static-linked-to-etc-passwd": (
+        _theme_link("static/leak.txt"),
+        "themes/mine/static/leak.txt: error: is a link to a file outside themes/: copy the file instead",
+        False,
+    ),
+    "theme-template-linked-to-etc-passwd": (
+        _theme_link("templates/page.html"),
+        "themes/mine/templates/page.html: error: is a link to a file outside themes/: copy the file instead",
+        False,
+    ),
+    "yaml-10000-open-brackets": (
+        _nested("[", ""),
+        "content/products/mat-ong.md:4: error: invalid YAML: values nested more than 64 levels deep",
+        True,
+    ),
+    "yaml-10000-nested-lists": (
+        _nested("[", "]"),
+        "content/products/mat-ong.md:4: error: invalid YAML: values nested more than 64 levels deep",
+        True,
+    ),
+    "certificate-issued-9998-no-expiry": (
+        _replace("content/products/mat-ong.md", "issued: 2025-03-01", "issued: 9998-06-01"),
+        "content/products/mat-ong.md:16:11: error: certificate.issued: must be from the year 1900 to 2200, got 9998-06-01",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_file(case, built_minimal, tmp_path, capsys):
+    root = tmp_path / "site"
+    shutil.copytree(built_minimal, root, symlinks=True)
+    make, expected, checked = HOSTILE[case]
+    make(root)
+    check_case(root, expected, capsys)
+    if checked:  # check finds it too: what stops the build never passes check
+        assert main(["--root", str(root), "-q", "check"]) == 1
+        err = capsys.readouterr().err
+        assert expected in err.splitlines() and "Traceback" not in err and "root:" not in err, err

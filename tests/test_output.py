@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from catalogue.publish.writer import SiteWriter
+from catalogue.publish.writer import MARKER, SiteWriter
 
 
 def test_swap_replaces_the_whole_site(tmp_path):
@@ -17,7 +17,7 @@ def test_swap_replaces_the_whole_site(tmp_path):
         writer.write("index.html", b"new")
         writer.write("en/index.html", b"en")
         assert (out / "old.html").exists()  # still served while building
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == ["en/index.html", "index.html"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [MARKER, "en/index.html", "index.html"]
     assert [p.name for p in tmp_path.iterdir()] == ["public"]
 
 

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from catalogue.commands.cli import main
 
-from .conftest import PAYLOAD, ROOT
+from .conftest import PAYLOAD, PRODUCT, ROOT
 
 OWN_SCRIPTS = ("/assets/", "/pagefind/")
 
@@ -177,3 +177,283 @@ def test_keys_never_reach_pages_or_catalogs(multilingual, monkeypatch, capsys):
         )
     )
     assert "secret" not in every
+
+
+# Nothing outside the output is ever touched; faults and hostile files end in one line.
+
+
+def _all_files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and ".cache" not in p.parts}
+
+
+@pytest.mark.parametrize(
+    ("out", "expected"),
+    [
+        (".", ".: error: --out: is the site's own folder (or holds it): the build would replace content/, locales/ and themes/"),
+        ("..", "error: --out: is the site's own folder (or holds it)"),
+        ("content", "content: error: --out: is inside content/, locales/ or themes/: the build would replace what is there"),
+        ("content/products", "content/products: error: --out: is inside content/, locales/ or themes/"),
+        ("locales/en", "locales/en: error: --out: is inside content/, locales/ or themes/"),
+        ("themes", "themes: error: --out: is inside content/, locales/ or themes/"),
+        ("README.md", "README.md: error: --out: is a file, not a folder"),
+        ("docs", "docs: error: --out: holds files that no build wrote (no .catalogue-build marker): the build would delete them"),
+    ],
+)
+def test_build_out_never_deletes_what_it_did_not_write(out, expected, make_site, capsys):
+    root = make_site({"README.md": "# Read me\n", "docs/guide.md": "A guide.\n", "themes/mine/static/x.css": "a{}\n"})
+    before = _all_files(root)
+    assert main(["--root", str(root), "build", "--no-search", "--out", str(root / out)]) == 1
+    err = capsys.readouterr().err
+    assert expected in err.splitlines()[0] and "Traceback" not in err, err
+    assert _all_files(root) == before
+    assert not list(root.parent.glob(".*.build-*")) and not list(root.glob(".*.build-*"))
+
+
+def test_build_out_replaces_an_empty_folder_and_its_own_builds(make_site, tmp_path):
+    root = make_site()
+    out = tmp_path / "site-out"
+    out.mkdir()
+    for _ in range(2):  # empty, then a build of its own (marked)
+        assert main(["--root", str(root), "-q", "build", "--no-search", "--force", "--out", str(out)]) == 0
+        assert (out / ".catalogue-build").is_file() and (out / "vi/index.html").is_file()
+
+
+def test_csv_cells_never_start_a_formula(make_site):
+    product = PRODUCT.replace("name: Mỳ Chũ", 'name: "=HYPERLINK(\\"https://evil.example\\",\\"x\\")"')
+    product = product.replace("stars: 4", 'summary: "@SUM(1+1)"\nstars: 4')
+    root = make_site({"content/products/my-chu.md": product})
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+    import csv
+
+    rows = list(csv.DictReader((root / "public/vi/catalogue.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0]["name"] == '\'=HYPERLINK("https://evil.example","x")' and rows[0]["summary"] == "'@SUM(1+1)"
+    from catalogue.site.exports import neutralised
+
+    assert [neutralised(c) for c in ("+1 day", "-x", "\tx", "\rx", "-21.5", "12", "a=b")] == [
+        "'+1 day",
+        "'-x",
+        "'\tx",
+        "'\rx",
+        "-21.5",
+        "12",
+        "a=b",
+    ]
+
+
+SVG_WITH_EXTRAS = """<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 40 30" inkscape:version="1.3" data-x="1">
+  <metadata><rdf>private notes</rdf></metadata>
+  <defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>
+  <title>Hũ &amp; mật</title>
+  <rect id="r" width="5" height="5" fill="url(#g)" style="fill: url(#g)"/><use xlink:href="#r" x="10"/>
+</svg>
+"""
+
+
+def test_images_are_published_decoded_and_rewritten_never_as_they_came(make_site):
+    import io
+
+    from PIL import Image
+
+    photo = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"  # metadata a published photo must not carry
+    Image.new("RGB", (64, 48), "green").save(photo, "JPEG", exif=exif.tobytes())
+    root = make_site(
+        {
+            "content/products/my-chu.md": PRODUCT.replace(
+                "producer: htx-a", "producer: htx-a\nimages: [{src: a.svg, alt: Hũ}, {src: b.jpg, alt: Ảnh}]"
+            ),
+        }
+    )
+    (root / "content/images").mkdir()
+    (root / "content/images/a.svg").write_text(SVG_WITH_EXTRAS, encoding="utf-8")
+    (root / "content/images/b.jpg").write_bytes(photo.getvalue())
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+    images = root / "public/images"
+    svg = (images / "a.svg").read_text(encoding="utf-8")
+    assert svg == (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"><defs><linearGradient id="g"><stop offset="0" stop-color="red">'
+        '</stop></linearGradient></defs><title>Hũ &amp; mật</title><rect id="r" width="5" height="5" fill="url(#g)" style="fill: url(#g)">'
+        '</rect><use href="#r" x="10"></use></svg>\n'
+    )
+    assert sorted(p.name for p in images.iterdir()) == ["a.svg", "b-64.jpg", "b-64.webp"]
+    assert b"Camera maker" not in (images / "b-64.jpg").read_bytes() and (images / "b-64.jpg").read_bytes() != photo.getvalue()
+    page = (root / "public/vi/products/my-chu/index.html").read_text(encoding="utf-8")
+    assert 'src="/images/a.svg" alt="Hũ" width="40" height="30"' in page
+
+
+def test_the_content_security_policy_is_also_a_headers_file(make_site):
+    from catalogue.site.headers import CONTENT_SECURITY_POLICY
+
+    root = make_site()
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+    headers = (root / "public/_headers").read_text(encoding="utf-8").splitlines()
+    assert headers[1:] == [
+        "/*",
+        f"  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; frame-ancestors 'self'",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "/images/*",
+        "  Content-Security-Policy: default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox",
+    ]
+    page = (root / "public/vi/index.html").read_text(encoding="utf-8")
+    assert f'content="{CONTENT_SECURITY_POLICY}"' in page.replace("&#39;", "'")
+
+
+def test_every_xml_file_of_the_hostile_site_is_well_formed(hostile_site):
+    import defusedxml.ElementTree
+
+    files = [*hostile_site.rglob("*.xml"), *hostile_site.rglob("*.svg")]
+    for path in files:
+        defusedxml.ElementTree.parse(path)
+    assert len(files) > 40
+
+
+def test_editor_lock_files_are_not_entries(make_site, capsys):
+    root = make_site()
+    os.symlink("user@host.4242:1700000000", root / "content/products/.#my-chu.md")  # Emacs's lock: a link to nowhere
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+    os.symlink("missing.md", root / "content/products/gone.md")
+    os.symlink("loop.md", root / "content/products/loop.md")
+    assert main(["--root", str(root), "build", "--no-search", "--force"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/products/gone.md: error: is a link to a file that does not exist: remove the link",
+        "content/products/loop.md: error: is a link that leads back to itself (a loop): remove it",
+        "2 problems found; nothing was written.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "expected", "status"),
+    [
+        (["build"], {"SOURCE_DATE_EPOCH": "999999999999"}, "SOURCE_DATE_EPOCH: error: 999999999999 seconds is beyond the year 9999", 1),
+        (["check"], {"SOURCE_DATE_EPOCH": "999999999999"}, "SOURCE_DATE_EPOCH: error: 999999999999 seconds is beyond the year 9999", 1),
+        (["schema", "--out", "README.md"], {}, "README.md: error: --out: is a file, not a folder: choose a folder", 1),
+        (["serve", "--port", "70000"], {}, "catalogue serve: error: argument --port: a port is from 0 to 65535, got 70000", 2),
+    ],
+)
+def test_wrong_settings_are_one_line(argv, env, expected, status, make_site, monkeypatch, capsys):
+    root = make_site({"README.md": "# Read me\n"})
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    try:
+        assert main(["--root", str(root), *argv]) == status
+    except SystemExit as exit:  # argparse's usage errors
+        assert exit.code == status
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err, err
+    assert (root / "README.md").read_text(encoding="utf-8") == "# Read me\n"
+
+
+def test_a_port_in_use_is_one_line(make_site, capsys):
+    import socket
+
+    root = make_site()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["--root", str(root), "serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"127.0.0.1:{port}: error: cannot serve there: Address already in use (--port 0 picks a free port)" in err
+
+
+def _no_space(after: int):
+    """Path.write_bytes that fills the disk after ``after`` files written in a build's folder
+    (a failed write() names no file, as the kernel's ENOSPC does not)."""
+    import errno
+    import pathlib
+
+    write = pathlib.Path.write_bytes
+    count = [0]
+
+    def write_bytes(self, data):
+        if ".build-" in str(self):
+            count[0] += 1
+            if count[0] > after:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return write(self, data)
+
+    return write_bytes
+
+
+def test_a_full_disk_during_build_is_one_line_and_keeps_the_site(make_site, monkeypatch, capsys):
+    import pathlib
+
+    root = make_site()
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+    before = tree(root / "public")
+    monkeypatch.setattr(pathlib.Path, "write_bytes", _no_space(after=5))
+    assert main(["--root", str(root), "build", "--no-search", "--force"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(".public.build-") and lines[0].endswith(": error: No space left on device"), lines
+    assert tree(root / "public") == before
+    assert not list(root.glob(".public.*"))
+
+
+def test_a_read_only_output_is_one_line_and_leaves_no_folder(make_site, monkeypatch, capsys):
+    root = make_site()
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+    before = tree(root / "public")
+    for path in [root / "public", *(root / "public").rglob("*")]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    if os.geteuid() == 0:  # root may write anywhere: ask the mode bits, as the kernel would for a user
+        real = os.access
+        monkeypatch.setattr(os, "access", lambda path, mode: real(path, mode) and bool(os.stat(path).st_mode & 0o200))
+    try:
+        assert main(["--root", str(root), "build", "--no-search", "--force"]) == 1
+    finally:
+        for path in [root / "public", *(root / "public").rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "public: error: --out: is read-only: the build could not replace it (nothing was changed)",
+        "1 problem found; nothing was written.",
+    ]
+    assert tree(root / "public") == before
+    assert not list(root.glob(".public.*"))
+
+
+def test_a_file_size_limit_during_extract_is_one_line_and_loses_nothing(multilingual):
+    import resource
+
+    before = {p: p.read_bytes() for p in (multilingual / "locales").rglob("*.po*")}
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(multilingual), "extract"],
+        preexec_fn=limit,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+    )
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and len(lines) == 1 and lines[0].endswith(": error: File too large"), result.stderr
+    assert lines[0].startswith("locales/")
+    assert {p: p.read_bytes() for p in (multilingual / "locales").rglob("*.po*")} == before
+    assert not [p for p in (multilingual / "locales").rglob("*.tmp")]
+
+
+def test_a_page_that_fails_in_a_worker_is_one_line(make_site, monkeypatch, capsys):
+    from catalogue.render.maker import Maker
+
+    make = Maker.make
+
+    def failing(self, route):
+        if route.kind == "product" and route.language == "en":
+            raise ZeroDivisionError("division by zero")
+        return make(self, route)
+
+    root = make_site()
+    monkeypatch.setattr(Maker, "make", failing)
+    assert main(["--root", str(root), "build", "--no-search"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [
+        "content/products/my-chu.md:2:1: error: /en/products/my-chu/ could not be made (ZeroDivisionError: division by zero); "
+        "this is a bug in catalogue, please report it",
+        "1 problem found; nothing was written.",
+    ]
+    assert not (root / "public").exists() and not list(root.glob(".public.*"))

@@ -16,7 +16,8 @@ from babel.messages.catalog import Message
 
 from ..content.certificates import EXPIRY_WARNING_DAYS, certificate_problems, certificate_rows
 from ..content.config import SiteConfig, load_config
-from ..content.sources import load_catalogue
+from ..content.images import ImageLibrary
+from ..content.sources import IMAGES, load_catalogue
 from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.consistency import numbers_of, pairs
 from ..i18n.glossary import Glossary, load_glossary
@@ -71,6 +72,7 @@ def check(root: Path, today: dt.date | None = None, expiry_days: int = EXPIRY_WA
         problems.extend(error.problems)
     else:
         problems.extend(link_problems(catalogue, config, build_index(catalogue)))
+        problems.extend(ImageLibrary(root, IMAGES).problems(catalogue.image_sources()))
         problems.extend(certificate_problems(certificate_rows(catalogue, today or dt.date.today(), expiry_days)))
     try:
         glossary = load_glossary(root)

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from ..content.certificates import EXPIRY_WARNING_DAYS, certificate_rows, certificate_table
 from ..content.model import SECTIONS
 from ..content.sources import load_catalogue
-from ..core.problems import CatalogueError, Problem
+from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.extract import extract
 from ..i18n.status import site_status, table
 from ..mt.engines import ENGINES
@@ -74,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=tuple(SECTIONS), help="what to create")
     new.add_argument("name", help="its name in Vietnamese; the file name (slug) is made from it")
     serve = commands.add_parser("serve", parents=[common], help="live preview on 127.0.0.1 that rebuilds and reloads on every change")
-    serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    serve.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
     schema = commands.add_parser("schema", parents=[common], help="write JSON Schemas of the entry formats (for editors)")
     schema.add_argument("--out", type=Path, help="folder to write to (default: <root>/schemas)")
     return main
@@ -91,6 +92,13 @@ def coloured(problem: Problem) -> str:
 
 def _codes(text: str) -> tuple[str, ...]:
     return tuple(code.strip() for code in text.split(",") if code.strip())
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is from 0 to 65535, got {value}")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -198,7 +206,11 @@ def run_new(args: argparse.Namespace, root: Path, say: Say) -> int:
 def run_serve(args: argparse.Namespace, root: Path, say: Say) -> int:
     preview = Preview(root, build_date())
     preview.reload()
-    server = make_server(preview, "127.0.0.1", args.port)
+    try:
+        server = make_server(preview, "127.0.0.1", args.port)
+    except OSError as error:
+        print(f"127.0.0.1:{args.port}: error: cannot serve there: {error.strerror} (--port 0 picks a free port)", file=sys.stderr)
+        return EXIT_PROBLEMS
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(preview, stop, say), daemon=True)
     watcher.start()
@@ -214,7 +226,7 @@ def run_serve(args: argparse.Namespace, root: Path, say: Say) -> int:
 
 
 def run_schema(args: argparse.Namespace, root: Path, say: Say) -> int:
-    for path in write_schemas((args.out or root / "schemas").resolve()):
+    for path in write_schemas((args.out or root / "schemas").resolve(), root):
         say(f"wrote {path}")
     return EXIT_OK
 
@@ -250,3 +262,19 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output went away (| head): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # a fault of the machine: disk full, file too large, read-only folder
+        print(f"{_where(error, root)}: error: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as error:  # the last resort: a bug, said in one line with where it happened
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        bug = f"{type(error).__name__}: {error} (at {where}); this is a bug in catalogue, please report it"
+        print(f"catalogue: error: {bug}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _where(error: OSError, root: Path) -> str:
+    """The file an OSError is about, relative to the site when it is inside."""
+    if not error.filename:
+        return "catalogue"
+    return relative(Path(os.fsdecode(error.filename)).absolute(), root)

@@ -12,6 +12,7 @@ from ..content.config import SITE
 from ..content.entries import SPECS
 from ..content.model import KINDS
 from ..content.specs import Bool, Choice, Date, Float, Geo, Int, ListOf, MapOf, OneOrMany, Record, Spec, Str
+from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.glossary import TermSpec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -65,7 +66,9 @@ def schemas() -> dict[str, dict[str, Any]]:
     return out
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, root: Path) -> list[Path]:
+    if folder.exists() and not folder.is_dir():
+        raise CatalogueError([Problem(relative(folder, root), None, None, "--out", "is a file, not a folder: choose a folder")])
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in schemas().items():

@@ -7,9 +7,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..core.files import read_text
+from ..core.files import link_problem, read_text
 from ..core.problems import Location, Problem, Problems, did_you_mean, relative
 from .entries import read_entry
+from .images import EXTENSIONS
 from .model import KINDS, Catalogue, Entry, Experience, Image, Page, Producer, Product
 
 CONTENT = "content"
@@ -17,8 +18,10 @@ IMAGES = "content/images"
 
 
 def entry_files(root: Path, section: str) -> list[Path]:
+    """The entries of a section; hidden files are editors' (Emacs's lock ``.#name.md``, a link
+    to nowhere), never entries."""
     folder = root / CONTENT / section
-    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
+    return sorted(path for path in folder.rglob("*.md") if not path.name.startswith(".")) if folder.is_dir() else []
 
 
 EntryCache = dict[Path, tuple[tuple[int, int], Entry | None, list[Problem]]]
@@ -34,7 +37,10 @@ class Inside:
 
     def __call__(self, path: Path) -> bool:
         if path.is_symlink():
-            return path.resolve().is_relative_to(self.folder)
+            try:
+                return path.resolve().is_relative_to(self.folder)
+            except (RuntimeError, OSError):  # a loop of links
+                return False
         inside = self.folders.get(path.parent)
         if inside is None:
             inside = self.folders[path.parent] = path.parent.resolve().is_relative_to(self.folder)
@@ -45,7 +51,10 @@ def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | No
     """One entry file, parsed once: with a cache, again only when its size or time changed.
     ``inside`` checks that the file is in content/."""
     if not inside(path):
-        return None, [Problem(relative(path, root), None, None, "", f"is a link to a file outside {CONTENT}/: copy the file instead")]
+        wrong = link_problem(path, root / CONTENT, root, f"{CONTENT}/")  # outside, or a loop
+        return None, [wrong] if wrong else []
+    if not path.exists():
+        return None, [Problem(relative(path, root), None, None, "", "is a link to a file that does not exist: remove the link")]
     stat = path.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
     if cache is not None and path in cache and cache[path][0] == stamp:
@@ -141,8 +150,8 @@ def entry_images(entry: Entry) -> tuple[Image, ...]:
 
 
 def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
-    """Each image, named in front matter or shown in a body, must be a file inside content/images/
-    (symlinks may not lead out)."""
+    """Each image, named in front matter or shown in a body, must be an image file inside
+    content/images/ (symlinks may not lead out)."""
     inside = Inside(root / IMAGES)
     folder = inside.folder
     problems = []
@@ -156,6 +165,8 @@ def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
         path = Path(os.path.normpath(folder / src))
         if not path.is_relative_to(folder) or not inside(path):
             problems.append(Problem(*where, key, f"'{src}' leads outside {IMAGES}/"))
+        elif path.suffix.lower() not in EXTENSIONS:
+            problems.append(Problem(*where, key, f"'{src}' is not an image file: use {', '.join(EXTENSIONS)}"))
         elif not path.is_file():
             problems.append(Problem(*where, key, f"image not found: {IMAGES}/{src}"))
     return problems

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..core.controls import control_problem
 from ..core.problems import Problem, did_you_mean
 from ..core.yamlsource import Document
 from .model import Text
@@ -54,6 +55,7 @@ class Str(Spec):
     pattern: str = ""
     max_length: int = 500
     description: str = "a text"
+    one_line: bool = True  # names, codes, titles: a line break in them would corrupt headers and files
 
     def convert(self, node, doc, name, problems):
         value = self.scalar(node, doc)
@@ -64,6 +66,8 @@ class Str(Spec):
         value = value.strip()
         if not value:
             return self.fail(node, doc, name, problems, "must not be empty")
+        if wrong := control_problem(value, self.one_line):
+            return self.fail(node, doc, name, problems, wrong)
         if len(value) > self.max_length:
             return self.fail(node, doc, name, problems, f"is too long ({len(value)} characters, at most {self.max_length})")
         if self.pattern and not re.fullmatch(self.pattern, value):
@@ -73,9 +77,11 @@ class Str(Spec):
 
 @dataclass
 class TextSpec(Str):
-    """A translatable text: becomes a model ``Text`` that remembers its line."""
+    """A translatable text: becomes a model ``Text`` that remembers its line. It may run over
+    several lines (gettext keeps the breaks); control characters are refused all the same."""
 
     description: str = "a text"
+    one_line: bool = False
 
     def convert(self, node, doc, name, problems):
         value = super().convert(node, doc, name, problems)
@@ -130,10 +136,13 @@ class Bool(Spec):
 @dataclass
 class Date(Spec):
     description: str = "a date written YYYY-MM-DD"
+    years: tuple[int, int] = (1900, 2200)  # dates are computed from (36 months on): year 9999 would overflow
 
     def convert(self, node, doc, name, problems):
         value = self.scalar(node, doc)
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            if not self.years[0] <= value.year <= self.years[1]:
+                return self.fail(node, doc, name, problems, f"must be from the year {self.years[0]} to {self.years[1]}, got {value}")
             return value
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return self.fail(node, doc, name, problems, f"{value!r} is not a real date")

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.files import link_problem
 from ..core.problems import CatalogueError, Problem
 from .config import SITE_FILE, SiteConfig
 
@@ -28,9 +29,20 @@ def theme_dirs(config: SiteConfig) -> tuple[Path, ...]:
             problems.append(Problem(SITE_FILE, None, None, "theme", f"unknown theme '{name}': no themes/{name}/templates/ folder"))
         else:
             found.append(folder)
+            if folder == candidates[0]:
+                problems += links_out(folder, config.root)
     if problems:
         raise CatalogueError(problems)
     return tuple(found)
+
+
+def links_out(theme: Path, root: Path) -> list[Problem]:
+    """Files of a site's theme that are links leading out of its themes/ folder: their target
+    (``static/leak.txt -> /etc/passwd``) would be published."""
+    themes = root / "themes"
+    if wrong := link_problem(theme, themes, root, "themes/"):
+        return [wrong]
+    return [wrong for path in sorted(theme.rglob("*")) if (wrong := link_problem(path, themes, root, "themes/"))]
 
 
 @dataclass(frozen=True)

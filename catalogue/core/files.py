@@ -6,8 +6,11 @@ from __future__ import annotations
 import os
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from .controls import CONTROL, describe
 from .problems import Problem, relative
 
 MAX_ENTRY_BYTES = 1_000_000
@@ -24,6 +27,18 @@ def umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+@contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """Give an OSError inside the name of ``path``: a failed write() names no file, and a disk
+    that is full must be reported with where it was being written."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None:
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        raise
 
 
 def atomic_write(path: Path, data: bytes) -> bool:
@@ -44,7 +59,7 @@ def atomic_write(path: Path, data: bytes) -> bool:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(temp, mode)
-        with os.fdopen(handle, "wb") as stream:
+        with naming(path), os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
@@ -55,12 +70,24 @@ def atomic_write(path: Path, data: bytes) -> bool:
     return True
 
 
+def link_problem(path: Path, folder: Path, root: Path, name: str = "the site") -> Problem | None:
+    """Why ``path`` may not be read, once links are followed: it leads outside ``folder`` (a file
+    refused unread, or what it points to, /etc/passwd, would be published or quoted), or in a loop."""
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (RuntimeError, OSError):  # Python 3.11 says RuntimeError for a loop of links
+        return Problem(relative(path, root), None, None, "", "is a link that leads back to itself (a loop): remove it")
+    return None if inside else Problem(relative(path, root), None, None, "", f"is a link to a file outside {name}: copy the file instead")
+
+
 def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     """A file's text in NFC, or a problem saying why it is not readable UTF-8 text.
 
     Normalised at the door: an editor that saves "ủ" as "u" and two combining marks (NFD)
     changes nothing, neither the catalogs' message ids nor the published pages."""
     name = relative(path, root)
+    if wrong := link_problem(path, root, root):
+        return None, [wrong]
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -79,4 +106,7 @@ def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         return None, [Problem(name, line, None, "", "has Windows (CRLF) or old Mac (CR) line ends: save it with LF line ends")]
+    if found := CONTROL.search(text):
+        line = text.count("\n", 0, found.start()) + 1
+        return None, [Problem(name, line, None, "", f"holds {describe(found.group())}: remove it")]
     return unicodedata.normalize("NFC", text), []

@@ -34,24 +34,36 @@ class _Loader(yaml.SafeLoader):
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # absent when PyYAML was built without libyaml
 
 
-def _shares_nodes(root: yaml.Node | None) -> bool:
-    """True when a node appears twice in the tree, which only an alias does."""
+MAX_DEPTH = 64  # an entry needs about four levels; thousands would exhaust the recursion of every later walk
+
+
+def _tree_fault(root: yaml.Node | None) -> yaml.Node | bool:
+    """A node nested deeper than MAX_DEPTH, True when a node appears twice in the tree (which only
+    an alias does), else False."""
     seen: set[int] = set()
-    stack = [root] if root is not None else []
+    stack = [(root, 1)] if root is not None else []
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
         if id(node) in seen:
             return True
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            stack.extend(part for pair in node.value for part in pair)
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, depth + 1) for item in node.value)
     return False
 
 
-def _compose_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
-    """The document's root node and loader, or None when the careful parser must look."""
+def _too_deep(line: int | None, path: str, line_offset: int) -> Problem:
+    where = None if line is None else line + line_offset
+    return Problem(path, where, None, "", f"invalid YAML: values nested more than {MAX_DEPTH} levels deep")
+
+
+def _compose_fast(text: str, path: str, line_offset: int) -> tuple[yaml.Node | None, Any] | Problem | None:
+    """The document's root node and loader, a problem of depth, or None when the careful parser
+    must look (a syntax error, or an alias)."""
     if _FAST_LOADER is None:
         return None
     loader = _FAST_LOADER(text)
@@ -61,14 +73,30 @@ def _compose_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
         return None
     finally:
         loader.dispose()
-    return None if _shares_nodes(root) else (root, loader)
+    fault = _tree_fault(root)
+    if isinstance(fault, yaml.Node):
+        return _too_deep(fault.start_mark.line + 1, path, line_offset)
+    return None if fault else (root, loader)
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets first open deeper than MAX_DEPTH (for a document too deep to parse)."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_DEPTH:
+                return number
+    return None
 
 
 def _compose_careful(text: str, path: str, line_offset: int) -> tuple[yaml.Node | None, _Loader] | Problem:
     """The root node and loader from the pure-Python parser, or the problem it found."""
     loader = _Loader(text)
     try:
-        return loader.get_single_node(), loader
+        root = loader.get_single_node()
+        deep = _tree_fault(root)  # no alias got here: a node is a node too deep, or nothing
+        return _too_deep(deep.start_mark.line + 1, path, line_offset) if isinstance(deep, yaml.Node) else (root, loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -77,6 +105,8 @@ def _compose_careful(text: str, path: str, line_offset: int) -> tuple[yaml.Node 
         return Problem(path, line, column, "", f"invalid YAML: {message}")
     except yaml.YAMLError as error:
         return Problem(path, None, None, "", f"invalid YAML: {error}")
+    except RecursionError:
+        return _too_deep(_deep_line(text), path, line_offset)
     finally:
         loader.dispose()
 
@@ -108,7 +138,7 @@ class Document:
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document; a syntax error becomes a Problem with file and line."""
-    composed = _compose_fast(text) or _compose_careful(text, path, line_offset)
+    composed = _compose_fast(text, path, line_offset) or _compose_careful(text, path, line_offset)
     if isinstance(composed, Problem):
         return None, [composed]
     root, loader = composed

@@ -21,7 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from ..content.config import SiteConfig
-from ..core.files import atomic_write
+from ..core.files import atomic_write, link_problem
 from ..core.problems import CatalogueError, Problem, relative
 from .lifecycle import State, state_of
 from .posyntax import po_syntax_problems
@@ -54,12 +54,18 @@ def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog |
     """A catalog from disk, None if the file does not exist; a broken file raises with its line.
 
     Text is normalised to NFC as it is read, like every other input, so a catalog saved in
-    NFD by some editor still matches its sources."""
+    NFD by some editor still matches its sources. A link that leads out of the site's locales/
+    is refused before it is read: its lines would otherwise be quoted in error messages (a
+    ``.po`` linked to /etc/passwd, printed in CI logs)."""
+    name = relative(path, root)
+    if wrong := link_problem(path, root / LOCALES, root, f"{LOCALES}/"):
+        raise CatalogueError([wrong])
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
-    name = relative(path, root)
+    except OSError as error:
+        raise CatalogueError([Problem(name, None, None, "", f"cannot be read: {error.strerror}")]) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

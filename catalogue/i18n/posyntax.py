@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.controls import CONTROL, describe
 from ..core.problems import Problem
 
 KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
@@ -32,6 +33,8 @@ def po_syntax_problems(text: str, path: str) -> list[Problem]:
                 seen[key] = msgid_line
 
     for number, line in enumerate(text.split("\n"), start=1):
+        if control := CONTROL.search(line):
+            problems.append(Problem(path, number, None, "", f"holds {describe(control.group())}: remove it"))
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue

@@ -14,14 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.problems import CatalogueError, Location, Problem
 from ..core.progress import Progress
 from ..render.maker import Maker
 from ..site.assemble import prepare
+from ..site.pagegraph import entry_of
 from ..site.routes import Route, RouteTable, route_table
 from .fingerprint import Fingerprint
 from .search import index_for_search
 from .workers import frozen_heap, in_workers
-from .writer import SiteWriter
+from .writer import SiteWriter, refuse_unsafe_output
 
 Say = Callable[[str], None]
 QR_CHUNK = 200  # QR codes per task: small enough to fill the worker that finishes its languages first
@@ -31,7 +33,11 @@ def build_date() -> dt.date:
     """Today, or the date fixed by SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):  # beyond the year 9999 (or what the C library can convert)
+            message = f"{epoch} seconds is beyond the year 9999: give the build date as seconds since 1970"
+            raise CatalogueError([Problem("SOURCE_DATE_EPOCH", None, None, "", message)]) from None
     return dt.date.today()
 
 
@@ -54,7 +60,7 @@ def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, 
 
     def write(task: tuple[Route, ...]) -> int:
         for route in task:
-            writer.write(route.file, maker.make(route))
+            writer.write(route.file, made(maker, route))
         return sum(route.is_page for route in task)
 
     pages = 0
@@ -65,8 +71,23 @@ def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, 
             say(f"{task[0].language}: {rendered} pages")
     for route in table.shared:
         if route.kind != "qr":
-            writer.write(route.file, maker.make(route))
+            writer.write(route.file, made(maker, route))
     return pages
+
+
+def made(maker: Maker, route: Route) -> bytes:
+    """The bytes of a route; a failure that is no problem of the site's files (those are
+    CatalogueErrors already, and faults of the disk OSErrors) is reported as a problem of the
+    entry the page shows, as a bug, so that the workers end cleanly with one line."""
+    try:
+        return maker.make(route)
+    except (CatalogueError, OSError):
+        raise
+    except Exception as error:
+        entry = entry_of(route.page, maker.site.index) if route.language else None
+        where = entry.source if entry else Location(route.file)
+        message = f"{route.url} could not be made ({type(error).__name__}: {error}); this is a bug in catalogue, please report it"
+        raise CatalogueError([where.problem("", message)]) from None
 
 
 def build_site(
@@ -91,6 +112,7 @@ def build_site(
         SiteWriter(out).remove_stale()
         return BuildReport(0, 0, 0, time.perf_counter() - started, up_to_date=True)
     site = prepare(root, today, pseudo)
+    refuse_unsafe_output(root, out, earlier_build=fingerprint.path.is_file())
     table = route_table(site)
     progress = Progress(len(site.graph.pages) * len(site.config.languages), "build", enabled=bar)
     with frozen_heap(), SiteWriter(out) as writer:

@@ -50,7 +50,11 @@ def in_workers(tasks: list[T], job: Callable[[T], R]) -> Iterator[tuple[T, R]]:
         return
     fork = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=fork, initializer=_start_worker, initargs=(os.getpid(), job)) as pool:
-        yield from zip(tasks, pool.map(_run, tasks), strict=True)
+        try:
+            yield from zip(tasks, pool.map(_run, tasks), strict=True)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # a task failed: the tasks not started never will
+            raise
 
 
 @contextmanager

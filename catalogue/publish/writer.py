@@ -1,7 +1,9 @@
 """The one writer of the site: builds into a fresh folder beside ``public/``, then swaps it in.
 
 Until the swap, the previous site stays complete and served; a failed or killed build leaves
-it untouched. On Linux the swap is a single atomic ``renameat2(RENAME_EXCHANGE)``.
+it untouched. On Linux the swap is a single atomic ``renameat2(RENAME_EXCHANGE)``. The swap
+deletes what the output folder held, so it only ever replaces an empty folder or an earlier
+build (which carries a marker file): never the site's own sources, nor a folder of the user's.
 """
 
 from __future__ import annotations
@@ -13,6 +15,12 @@ import shutil
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 
+from ..core.files import naming
+from ..core.problems import CatalogueError, Problem, relative
+
+MARKER = ".catalogue-build"  # in every output folder: what a later build may replace
+MARKER_TEXT = b"Written by catalogue build: the next build replaces everything in this folder.\n"
+SOURCES = ("content", "locales", "themes")
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
@@ -38,6 +46,26 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def refuse_unsafe_output(root: Path, out: Path, earlier_build: bool = False) -> None:
+    """Raise unless ``out`` may be replaced by a build: a folder that does not exist yet, an empty
+    one, or an earlier build (it holds the marker; ``earlier_build`` when the build remembers it)."""
+    root, out = root.resolve(), out.resolve()
+    name = relative(out, root)
+    problem: str | None = None
+    if out == root or root.is_relative_to(out):
+        problem = "is the site's own folder (or holds it): the build would replace content/, locales/ and themes/"
+    elif any(out.is_relative_to(root / source) for source in SOURCES):
+        problem = "is inside content/, locales/ or themes/: the build would replace what is there"
+    elif out.exists() and not out.is_dir():
+        problem = "is a file, not a folder"
+    elif out.is_dir() and not (out / MARKER).is_file() and not earlier_build and any(out.iterdir()):
+        problem = f"holds files that no build wrote (no {MARKER} marker): the build would delete them; empty it or choose another --out"
+    elif not os.access(out if out.exists() else out.parent, os.W_OK):
+        problem = "is read-only: the build could not replace it (nothing was changed)"
+    if problem:
+        raise CatalogueError([Problem(name, None, None, "--out", problem)])
+
+
 class SiteWriter:
     def __init__(self, out: Path):
         self.out = out.resolve()
@@ -49,6 +77,11 @@ class SiteWriter:
         self.remove_stale()
         shutil.rmtree(self.temp, ignore_errors=True)
         self.temp.mkdir()
+        try:
+            self.write(MARKER, MARKER_TEXT)
+        except BaseException:
+            shutil.rmtree(self.temp, ignore_errors=True)  # __exit__ is not called when __enter__ fails
+            raise
         return self
 
     def remove_stale(self) -> None:
@@ -76,18 +109,31 @@ class SiteWriter:
         return path
 
     def write(self, relative: str, data: bytes) -> None:
-        self._target(relative).write_bytes(data)
+        target = self._target(relative)
+        with naming(target):
+            target.write_bytes(data)
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         if kind is not None:
             shutil.rmtree(self.temp, ignore_errors=True)
             return
+        try:
+            self._swap()
+        except BaseException:
+            shutil.rmtree(self.temp, ignore_errors=True)  # the swap failed (a read-only folder): the old site stays
+            raise
+
+    def _swap(self) -> None:
         if self.out.exists() and _exchange(self.temp, self.out):
             shutil.rmtree(self.temp, ignore_errors=True)  # now holds the previous site
         elif self.out.exists():
             old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
             os.rename(self.out, old)
-            os.rename(self.temp, self.out)
+            try:
+                os.rename(self.temp, self.out)
+            except BaseException:
+                os.rename(old, self.out)
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(self.temp, self.out)

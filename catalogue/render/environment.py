@@ -19,14 +19,8 @@ from markupsafe import Markup, escape
 from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.extract import I18N_POLICIES
 from ..i18n.localise import Localised
+from ..site.headers import CONTENT_SECURITY_POLICY
 from ..site.schema_org import script as jsonld_script
-
-# Scripts only from the site itself (the theme's files and the search index's WebAssembly);
-# nothing inline runs, so injected text could not run either.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
-)
 
 
 @jinja2.pass_context

@@ -19,6 +19,7 @@ from ..site.assemble import Site
 from ..site.contexts import chooser_context, page_context, short_context, status_context
 from ..site.exports import export_csv, export_json
 from ..site.feeds import atom_feed
+from ..site.headers import host_headers
 from ..site.pagegraph import TEMPLATES
 from ..site.redirects import netlify_redirects
 from ..site.routes import Route
@@ -98,6 +99,9 @@ class Maker:
     def _redirects(self, route: Route) -> bytes:
         return netlify_redirects(self.site.config, self.site.urls)
 
+    def _headers(self, route: Route) -> bytes:
+        return host_headers(self.site.urls)
+
     def _asset(self, route: Route) -> bytes:
         return self.site.assets[route.key].path.read_bytes()
 
@@ -117,6 +121,7 @@ class Maker:
         "sitemap": _sitemap,
         "robots": _robots,
         "redirects": _redirects,
+        "headers": _headers,
         "asset": _asset,
         "image": _image,
     }  # what makes each kind of file that belongs to no language

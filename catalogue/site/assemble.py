@@ -92,4 +92,6 @@ def prepare(
     graph = build_graph(config, index, localisers, memory.published)
     themes = theme_dirs(config)
     assets, urls, images = theme_assets(themes), Urls.for_site(config), ImageLibrary(root, IMAGES)
+    if unusable := images.problems(catalogue.image_sources()):  # made (or found in the cache) now, once
+        raise CatalogueError(unusable)
     return Site(root, config, catalogue, index, localisers, graph, themes, assets, urls, today, images, catalogs)

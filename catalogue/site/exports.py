@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from ..content import ocop
@@ -24,6 +25,17 @@ CSV_COLUMNS = (
     "currency", "unit", "certificate_number", "certificate_issuer", "certificate_issued", "certificate_expires",
     "certificate_status", "image", "image_alt", "export_markets", "export_standards", "geographic_indication",
 )  # fmt: skip
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula (OWASP)
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def neutralised(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one that starts like a formula gets a leading quote,
+    as OWASP recommends against CSV injection (a name "=HYPERLINK(…)" stays a name). Plain
+    numbers (a negative latitude) are left as they are."""
+    return "'" + cell if cell.startswith(FORMULA_START) and not NUMBER.fullmatch(cell) else cell
 
 
 def _texts(value: Localised | None) -> dict[str, str] | None:
@@ -115,7 +127,7 @@ def csv_row(record: dict[str, Any]) -> list[str]:
         "export_standards": "; ".join(export.get("standards", [])),
         "geographic_indication": (export.get("geographic_indication") or {}).get("text"),
     }  # fmt: skip
-    return ["" if values[column] is None else str(values[column]) for column in CSV_COLUMNS]
+    return ["" if values[column] is None else neutralised(str(values[column])) for column in CSV_COLUMNS]
 
 
 def export_csv(views: Views) -> bytes:

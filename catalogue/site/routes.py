@@ -67,10 +67,9 @@ def route_table(site: Site) -> RouteTable:
         routes += [(urls.short(product.slug), "short", product.slug, ""), (urls.qr(product.slug), "qr", product.slug, "")]
     routes += [(urls.sitemap(name), "sitemap", name, "") for name in sitemap_names(site.graph)]
     routes += [(urls.shared("robots.txt"), "robots", "", ""), (urls.shared("_redirects"), "redirects", "", "")]
+    routes.append((urls.shared("_headers"), "headers", "", ""))
     routes += [(urls.asset(name), "asset", name, "") for name in site.assets]
-    for src in site.catalogue.image_sources():
-        site.images.rendition(src)  # made (or found in the cache) now: the list of image files depends on it
-    routes += [(urls.image(name), "image", name, "") for name in site.images.files()]
+    routes += [(urls.image(name), "image", name, "") for name in site.images.files()]  # renditions made by prepare()
     table = RouteTable(tuple(Route(url, output_file(url, urls.base_path), kind, key, code) for url, kind, key, code in routes))
     _refuse_collisions(table)
     return table

@@ -23,7 +23,8 @@ SECTION_FOLDERS = {
 LIST_FOLDERS = {name: name for name in ("products", "producers", "experiences", "search", "calendar", "brochure")}
 LANGUAGE_FILES = {"feed": "feed.xml", "export-json": "catalogue.json", "export-csv": "catalogue.csv"}
 # Names at the top of the site that belong to no language (links to them are never localised).
-SHARED_NAMES = {"images", "assets", "p", "qr", "pagefind", "sitemap.xml", "robots.txt", "404.html", "_redirects", "_translations"}
+SHARED_NAMES = {"images", "assets", "p", "qr", "pagefind", "sitemap.xml", "robots.txt", "404.html"}
+SHARED_NAMES |= {"_redirects", "_headers", "_translations"}
 # What a page's slug may not be, since it is written at the top of a language folder.
 RESERVED_SLUGS = {*SECTION_FOLDERS.values(), *LIST_FOLDERS.values(), *LANGUAGE_FILES.values(), *SHARED_NAMES, "404"}
 
