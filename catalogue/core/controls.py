@@ -32,4 +32,3 @@ def control_problem(text: str, one_line: bool = False) -> str:
         return ""
     where = "must be one line: it holds" if one_line and found.group() in "\t\n\r\u2028\u2029" else "holds"
     return f"{where} {describe(found.group())}; remove it"
-
