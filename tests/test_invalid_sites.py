@@ -317,7 +317,7 @@ HOSTILE = {  # name: (make, the one line expected from build, also from check)
     ),
     "po-control-character": (
         _po_control,
-        "locales/en/LC_MESSAGES/content.po:23: error: holds the control character U+0001: remove it",
+        "locales/en/LC_MESSAGES/content.po:24: error: holds the control character U+0001: remove it",
         True,
     ),
     "po-linked-to-etc-passwd": (
