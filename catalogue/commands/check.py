@@ -18,6 +18,7 @@ from ..content.certificates import EXPIRY_WARNING_DAYS, certificate_problems, ce
 from ..content.config import SiteConfig, load_config
 from ..content.images import ImageLibrary
 from ..content.sources import IMAGES, load_catalogue
+from ..content.themes import theme_dirs
 from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.consistency import numbers_of, pairs
 from ..i18n.glossary import Glossary, load_glossary
@@ -80,4 +81,8 @@ def check(root: Path, today: dt.date | None = None, expiry_days: int = EXPIRY_WA
         problems.extend(error.problems)
         glossary = Glossary()
     problems.extend(catalog_problems(config, glossary))
+    try:
+        theme_dirs(config)  # unknown themes, and theme files linked out of the site
+    except CatalogueError as error:
+        problems.extend(error.problems)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
