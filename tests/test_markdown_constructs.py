@@ -179,12 +179,12 @@ def test_units_keep_their_lines_in_the_file():
 
 
 def test_machine_translation_keeps_the_markdown_of_a_unit():
-    """Footnote references, reference-link labels and both hard breaks are tokens: an engine
-    cannot translate, reflow or drop them (the draft is refused if it does)."""
-    text = "Vải[^gi] của [hợp tác xã][htx]  \nmới\\\nhái"
+    """Footnote references, reference-link labels, both hard breaks and backslash escapes are
+    tokens: an engine cannot translate, reflow or drop them (the draft is refused if it does)."""
+    text = "Vải[^gi] của [hợp tác xã][htx]  \nmới\\\nhái \\*"
     protected = protect(text)
-    assert protected.originals == ("[^gi]", "[htx]", "  \n", "\\\n")
-    assert protected.text == "Vải{0} của [hợp tác xã]{1}{2}mới{3}hái"
+    assert protected.originals == ("[^gi]", "[htx]", "  \n", "\\\n", "\\*")
+    assert protected.text == "Vải{0} của [hợp tác xã]{1}{2}mới{3}hái {4}"
     body = f"{text}\n\n[htx]: https://example.org/htx\n\n[^gi]: Ghi chú."
     html = render(body, {text: pseudo(text)})
     assert '<a href="https://example.org/htx" rel="noopener">' in html and html.count("<br>") == 2 and 'href="#fn1"' in html
@@ -200,3 +200,11 @@ def test_machine_translation_keeps_the_markdown_of_a_unit():
 )
 def test_emphasis_beside_cjk_punctuation_works(translation, html):
     assert render("**Lưu ý:** trong", {"**Lưu ý:** trong": translation}) == html
+
+
+def test_footnote_anchors_are_named_after_their_entry_so_two_bodies_can_share_a_page():
+    """The brochure shows every product's body on one page: their footnotes' ids must differ."""
+    body = "Vải[^1].\n\n[^1]: Ghi chú."
+    pages = [flat(body_html(segment(body, "x.md", 1, doc=slug), Localiser("vi", ("vi",), "vi", {}))) for slug in ("vai", "mi")]
+    assert 'href="#fn-vai-1" id="fnref-vai-1"' in pages[0] and '<li id="fn-vai-1" class="footnote-item">' in pages[0]
+    assert 'href="#fn-mi-1" id="fnref-mi-1"' in pages[1]

@@ -1,7 +1,7 @@
 """Protect what machine translation must not change, by opaque numbered tokens.
 
 Before translation, link targets and reference labels, footnote references, hard line
-breaks, URLs, inline HTML (but not the text of its ``alt`` and ``title`` attributes), code
+breaks, backslash escapes, URLs, inline HTML (but not the text of its ``alt`` and ``title`` attributes), code
 spans, format placeholders, numbers with their unit symbols and glossary terms are replaced
 by ``{0}``, ``{1}``...; after it, each token must come back exactly once, or the draft is
 refused. Words are never tokens, not even unit words
@@ -31,6 +31,7 @@ PROTECTED = re.compile(
             r"\[\^[^\]\s]+\]",  # a footnote reference: "[^1]"
             r"(?<=\])\[[^\]\n]*\]",  # the label of a reference link: "[text][label]", the "]" left as text
             r"(?: {2,}|\\)\n",  # a hard line break (two spaces or a backslash, then the line's end)
+            r"\\[!-/:-@\[-`{-~]",  # a backslash escape: "\*" is a star, not emphasis
             LINK_TARGET,
             r"<https?://[^>\s]+>",  # autolink
             r"</?[A-Za-z][^<>]*>",  # inline HTML tag
