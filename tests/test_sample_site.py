@@ -62,11 +62,16 @@ def test_hreflang_is_reciprocal_and_matches_the_translations(public):
     assert 0 < partial < len(catalogue.products)  # zh-Hant is deliberately partly translated
 
 
-def test_zh_hant_falls_back_to_simplified_chinese_with_lang(public):
-    marked = [
-        span["lang"] for path in (public / "zh-hant" / "products").glob("*/index.html") for span in soup_of(path).select("main [lang]")
-    ]
-    assert "zh-Hans" in marked
+def test_zh_hant_readers_never_get_simplified_chinese(public):
+    """Missing zh-Hant text is drafted from reviewed zh-Hans by OpenCC (committed drafts,
+    labelled on the page), so nothing falls back to Simplified characters."""
+    pages = [path for path in (public / "zh-hant").rglob("index.html")]
+    marked = {element["lang"] for path in pages for element in soup_of(path).select("body [lang]")}
+    assert "zh-Hans" not in marked
+    home = soup_of(public / "zh-hant/index.html").get_text()
+    assert "如何購買OCOP產品？" in home and "如何购买OCOP产品？" not in home
+    guide = soup_of(public / "zh-hant/how-to-buy/index.html")
+    assert guide.select_one(".notice.machine") is not None  # a draft, and said to be one
 
 
 def test_switcher_lands_on_the_same_product(public):

@@ -62,16 +62,40 @@ class Rate:
     date: dt.date
 
 
+ENGINE_NAMES = ("google", "deepl", "microsoft", "libre", "mymemory", "pseudo", "opencc")
+# OpenCC's conversions (its config files): s2twp is Simplified to Taiwan Traditional, with Taiwan's phrases.
+OPENCC_CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk", "s2hkp", "t2s", "tw2s", "tw2sp", "hk2s", "hk2sp")
+OPENCC_CONFIGS += ("t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t")
+
+
+@dataclass(frozen=True)
+class PivotEngines:
+    """The engines of the two legs of a pivot: source to pivot, pivot to target ("" = the run's)."""
+
+    first: str = ""
+    second: str = ""
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Draft a language by converting the reviewed text of another with OpenCC (zh-Hans → zh-Hant)."""
+
+    source: str  # the site language whose reviewed text is converted
+    config: str = "s2twp"
+
+
 @dataclass(frozen=True)
 class TranslationSettings:
     """Machine translation: the default engine and where self-hosted services live.
 
-    Keys are never read from files: only from the environment (see ``machine.py``).
+    Keys are never read from files: only from the environment (see ``mt/services.py``).
     """
 
     engine: str = "google"
     libre_url: str = ""
     pivot: str = ""  # a language to go through when an engine lacks a pair ("en")
+    pivot_engines: PivotEngines = field(default_factory=PivotEngines)
+    convert: dict[str, Conversion] = field(default_factory=dict)  # target language -> how to draft it by conversion
     fuzzy_matching: bool = True  # extract: keep a changed text's old translation as fuzzy
     batch: int = 20  # messages translated between two atomic writes of a catalog
 
@@ -116,9 +140,33 @@ LANGUAGE = Record(
 
 TRANSLATION = Record(
     fields={
-        "engine": Field(Choice(choices=("google", "deepl", "microsoft", "libre", "mymemory", "pseudo")), doc="default engine"),
+        "engine": Field(Choice(choices=ENGINE_NAMES), doc="default engine"),
         "libre_url": Field(Url(), doc="a LibreTranslate server (or LIBRETRANSLATE_URL)"),
         "pivot": Field(Str(pattern=LANGUAGE_CODE, description="a language code"), doc="go through this language when a pair is missing"),
+        "pivot_engines": Field(
+            Record(
+                fields={
+                    "first": Field(Choice(choices=ENGINE_NAMES[:-1]), doc="engine from the source to the pivot language"),
+                    "second": Field(Choice(choices=ENGINE_NAMES[:-1]), doc="engine from the pivot to the target language"),
+                },
+                build=PivotEngines,
+            ),
+            doc="a different engine for each leg of a pivot (default: the run's engine for both)",
+        ),
+        "convert": Field(
+            MapOf(
+                value=Record(
+                    fields={
+                        "from": Field(Str(pattern=LANGUAGE_CODE, description="a language code"), required=True, doc="language converted"),
+                        "config": Field(Choice(choices=OPENCC_CONFIGS), doc="OpenCC conversion (default s2twp)"),
+                    }
+                ),
+                key_pattern=LANGUAGE_CODE,
+                key_description="a language code",
+                make=lambda code, values: Conversion(source=values["from"], config=values.get("config", "s2twp")),
+            ),
+            doc="languages drafted by converting another's reviewed text with OpenCC (engine opencc)",
+        ),
         "fuzzy_matching": Field(Bool(), doc="keep a changed text's old translation, marked fuzzy"),
         "batch": Field(Int(1, 1000), doc="messages between two saves of a catalog"),
     },
@@ -219,6 +267,10 @@ def check_languages(config: SiteConfig, document: Document) -> list[Problem]:
             report(f"exchange_rates.{currency}", f"{currency!r} is not a known currency")
     if config.translation.pivot and config.translation.pivot not in codes:
         report("translation.pivot", f"{config.translation.pivot!r} is not one of the site's languages")
+    for target, conversion in config.translation.convert.items():
+        for key, code in ((f"translation.convert.{target}", target), (f"translation.convert.{target}.from", conversion.source)):
+            if code not in codes:
+                report(key, f"{code!r} is not one of the site's languages")
     if config.source_language in codes and config.source_language not in config.title:
         report("title", f"needs a title in the source language {config.source_language!r}")
     folders = [language.folder for language in codes.values()]

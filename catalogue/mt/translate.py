@@ -1,10 +1,12 @@
 """``translate``: fill missing catalog entries with machine-translation drafts.
 
 Only *missing* entries are filled; reviewed text, outdated text and earlier drafts are never
-touched. Each draft is marked ``#, fuzzy`` with a translator comment naming the engine and
-date, so translators see it for what it is and the site does not publish it unless a
-language asks for drafts. Catalogs are written atomically after every batch: a run that is
-interrupted, for any reason, loses nothing and the next run resumes where it stopped.
+touched. A language with a ``translation.convert`` rule is first drafted by converting the
+reviewed text of its other script (OpenCC: zh-Hant from zh-Hans); the engine drafts the rest.
+Each draft is marked ``#, fuzzy`` with a translator comment naming the engine and date, so
+translators see it for what it is and the site does not publish it unless a language asks
+for drafts. Catalogs are written atomically after every batch: a run that is interrupted,
+for any reason, loses nothing and the next run resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from babel.messages.catalog import Message
+from babel.messages.catalog import Catalog, Message
 
 from ..content.config import SiteConfig
 from ..core.problems import Problem, relative
@@ -26,6 +28,8 @@ from ..i18n.extract import CatalogFile, plan, without_format_flags, write_all
 from ..i18n.glossary import Glossary, load_glossary
 from ..i18n.lifecycle import machine_note, state_of
 from ..i18n.pofiles import CONTENT, read_catalog, write_catalog
+from .convert import ENGINE as CONVERTER
+from .convert import converted, converter, reviewed_strings
 from .engines import TranslationFailed, Translator
 from .tokens import TokenMismatch, protect
 
@@ -84,16 +88,29 @@ def mark_draft(message: Message, strings: list[str], engine: str, today: dt.date
 
 
 def translators(config: SiteConfig, options: Options, engine: str, source: str, target: str) -> tuple[Translator, Translator | None]:
-    """A direct translator, or two through the configured pivot language when the pair is missing."""
+    """A direct translator, or two through the configured pivot language when the pair is
+    missing, each leg with its own engine when ``translation.pivot_engines`` names one."""
 
-    def make(a: str, b: str) -> Translator:
-        return Translator(engine, a, b, options.env, config.translation.libre_url, options.timeout, options.attempts, options.backoff)
+    def make(name: str, a: str, b: str) -> Translator:
+        return Translator(name, a, b, options.env, config.translation.libre_url, options.timeout, options.attempts, options.backoff)
 
-    direct = make(source, target)
-    pivot = config.translation.pivot
-    if direct.supported() or not pivot or pivot in (source, target):
+    direct = make(engine, source, target)
+    pivot, legs = config.translation.pivot, config.translation.pivot_engines
+    if not pivot or pivot in (source, target):
         return direct, None
-    return make(source, pivot), make(pivot, target)
+    try:
+        if direct.supported():
+            return direct, None
+    except TranslationFailed:
+        return direct, None  # the service cannot say (unreachable): each text's failure will tell
+    return make(legs.first or engine, source, pivot), make(legs.second or engine, pivot, target)
+
+
+def engine_name(first: Translator, second: Translator | None) -> str:
+    """What the draft's note names: the engine, or both of a pivot's ("google+deepl")."""
+    if second is None or second.engine == first.engine:
+        return first.engine
+    return f"{first.engine}+{second.engine}"
 
 
 @dataclass
@@ -109,6 +126,8 @@ class Run:
     progress: Progress
     report: Report = field(default_factory=Report)
     failures_in_a_row: int = 0
+    others: dict[tuple[str, str], Catalog | None] = field(default_factory=dict)  # (language, domain) -> catalog, for conversions
+    converters: dict[str, Callable[[str], str]] = field(default_factory=dict)  # OpenCC config -> conversion
 
     def pending(self, file: CatalogFile) -> list[Message]:
         """The missing messages of a catalog this run will fill; counts the rest as skipped."""
@@ -131,6 +150,9 @@ class Run:
             self.report.planned[file.language] += len(todo)
             self.report.characters += sum(len(text) for m in todo for text in source_texts(m, file.catalog.num_plurals))
             return
+        todo = self.convert(file, todo)
+        if self.engine == CONVERTER or not todo:
+            return
         first, second = translators(self.config, self.options, self.engine, source, file.language)
         batch = self.config.translation.batch
         for start in range(0, len(todo), batch):
@@ -138,6 +160,32 @@ class Run:
             write_catalog(file.path, file.catalog)  # atomically, after every batch
             if gave_up:
                 return
+
+    def convert(self, file: CatalogFile, todo: list[Message]) -> list[Message]:
+        """Draft what the language's conversion rule can (zh-Hant from reviewed zh-Hans); the rest."""
+        rule = self.config.translation.convert.get(file.language)
+        if rule is None:
+            if self.engine == CONVERTER and todo:
+                where = relative(file.path, self.config.root)
+                reason = f"opencc drafts only the languages of translation.convert, not {file.language}"
+                self.report.failed.append(Problem(where, None, None, "", reason))
+            return todo
+        if rule.config not in self.converters:
+            self.converters[rule.config] = converter(rule.config)
+        reviewed = reviewed_strings(self.others.get((rule.source, file.domain)))
+        rest = []
+        for message in todo:
+            strings = converted(message, reviewed, self.converters[rule.config])
+            sources = source_texts(message, len(strings or ()))
+            if strings is None or any(markup_difference(text, string) for text, string in zip(sources, strings, strict=True)):
+                rest.append(message)
+                continue
+            self.progress.advance()
+            mark_draft(message, strings, CONVERTER, self.today)
+            self.report.drafted[file.language] += 1
+        if len(rest) < len(todo):
+            write_catalog(file.path, file.catalog)
+        return rest
 
     def batch(self, file: CatalogFile, messages: list[Message], first: Translator, second: Translator | None) -> bool:
         """Draft each message; True when the service keeps failing and the language is given up."""
@@ -156,7 +204,7 @@ class Run:
                     return True
                 continue
             self.failures_in_a_row = 0
-            mark_draft(message, strings, self.engine, self.today)
+            mark_draft(message, strings, engine_name(first, second), self.today)
             self.report.drafted[file.language] += 1
         return False
 
@@ -188,6 +236,7 @@ def translate(root: Path, options: Options, now: dt.datetime, show_progress: boo
     budget = missing if options.limit is None else min(missing, options.limit)
     progress = Progress(budget, f"translate ({engine})", show_progress and not options.dry_run)
     run = Run(config, options, engine, glossary, now.date(), budget, progress)
+    run.others = {(file.language, file.domain): file.catalog for file in catalogs}
     for file in selected:
         run.catalog(file)
     return run.report
