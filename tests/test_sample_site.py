@@ -66,7 +66,7 @@ def test_zh_hant_readers_never_get_simplified_chinese(public):
     """Missing zh-Hant text is drafted from reviewed zh-Hans by OpenCC (committed drafts,
     labelled on the page), so nothing falls back to Simplified characters."""
     pages = [path for path in (public / "zh-hant").rglob("index.html")]
-    marked = {element["lang"] for path in pages for element in soup_of(path).select("body [lang]")}
+    marked = {element["lang"] for path in pages for element in soup_of(path).select("main [lang]")}
     assert "zh-Hans" not in marked
     home = soup_of(public / "zh-hant/index.html").get_text()
     assert "如何購買OCOP產品？" in home and "如何购买OCOP产品？" not in home

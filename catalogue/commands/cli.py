@@ -18,10 +18,14 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from ..content.certificates import EXPIRY_WARNING_DAYS, certificate_rows, certificate_table
+from ..content.config import load_config
 from ..content.model import SECTIONS
 from ..content.sources import load_catalogue
+from ..core.files import atomic_write
 from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.extract import extract
+from ..i18n.glossary import load_glossary
+from ..i18n.glossary_export import exports
 from ..i18n.status import site_status, table
 from ..mt.engines import ENGINES
 from ..mt.translate import Options, translate
@@ -78,6 +82,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
     schema = commands.add_parser("schema", parents=[common], help="write JSON Schemas of the entry formats (for editors)")
     schema.add_argument("--out", type=Path, help="folder to write to (default: <root>/schemas)")
+    glossary = commands.add_parser("glossary", parents=[common], help="export locales/glossary.yaml as TBX and CSV (Weblate, CAT tools)")
+    glossary.add_argument("--out", type=Path, help="folder to write to (default: <root>/glossary-export)")
     return main
 
 
@@ -231,8 +237,17 @@ def run_schema(args: argparse.Namespace, root: Path, say: Say) -> int:
     return EXIT_OK
 
 
+def run_glossary(args: argparse.Namespace, root: Path, say: Say) -> int:
+    out = (args.out or root / "glossary-export").resolve()
+    for name, data in exports(load_glossary(root), load_config(root)).items():
+        atomic_write(out / name, data)
+        say(f"wrote {out / name}")
+    return EXIT_OK
+
+
 COMMANDS = {
     None: run_build,
+    "glossary": run_glossary,
     "build": run_build,
     "check": run_check,
     "new": run_new,
