@@ -247,6 +247,7 @@ SVG_WITH_EXTRAS = """<?xml version="1.0"?>
   <defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>
   <title>Hũ &amp; mật</title>
   <rect id="r" width="5" height="5" fill="url(#g)" style="fill: url(#g)"/><use xlink:href="#r" x="10"/>
+  <text xml:space="preserve" sodipodi:role="line" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd">OCOP</text>
 </svg>
 """
 
@@ -276,7 +277,7 @@ def test_images_are_published_decoded_and_rewritten_never_as_they_came(make_site
     assert svg == (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"><defs><linearGradient id="g"><stop offset="0" stop-color="red">'
         '</stop></linearGradient></defs><title>Hũ &amp; mật</title><rect id="r" width="5" height="5" fill="url(#g)" style="fill: url(#g)">'
-        '</rect><use href="#r" x="10"></use></svg>\n'
+        '</rect><use href="#r" x="10"></use><text xml:space="preserve">OCOP</text></svg>\n'
     )
     assert sorted(p.name for p in images.iterdir()) == ["a.svg", "b-64.jpg", "b-64.webp"]
     assert b"Camera maker" not in (images / "b-64.jpg").read_bytes() and (images / "b-64.jpg").read_bytes() != photo.getvalue()

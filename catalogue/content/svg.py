@@ -20,6 +20,7 @@ from defusedxml import DefusedXmlException
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
+XML = "http://www.w3.org/XML/1998/namespace"
 MAX_SVG_BYTES = 5_000_000
 MAX_SIZE = 100_000  # CSS pixels: a viewBox larger than this is a mistake (or an attack on layout)
 
@@ -42,7 +43,7 @@ ATTRIBUTES = frozenset(
     marker-start marker-mid marker-end vector-effect paint-order shape-rendering image-rendering color-interpolation-filters
     filterUnits primitiveUnits in in2 result stdDeviation mode operator k1 k2 k3 k4 values type tableValues slope intercept
     amplitude exponent dx dy flood-color flood-opacity radius baseFrequency numOctaves seed stitchTiles scale
-    xChannelSelector yChannelSelector href lang xml:lang""".split()
+    xChannelSelector yChannelSelector href lang""".split()
 )
 NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 UNSAFE_CSS = re.compile(r"@import|expression\s*\(|javascript:|url\s*\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
@@ -117,14 +118,14 @@ class _Rewriter(ContentHandler):
     def attributes(self, element: str, attrs) -> dict[str, str]:
         kept: dict[str, str] = {}
         for (uri, local), value in attrs.items():
-            name = "xml:lang" if (uri, local) == ("http://www.w3.org/XML/1998/namespace", "lang") else local
+            name = f"xml:{local}" if uri == XML else local
             if name.lower().startswith("on"):
                 raise SvgProblem(f"<{element}> has an event handler ({name}): remove it", self.line())
             if name == "href" and uri in (None, XLINK) and not value.strip().startswith("#"):
                 raise SvgProblem(f"<{element}> links to {value[:60]!r}: an image may only refer to its own parts (#id)", self.line())
             if "javascript:" in value.lower().replace(" ", "") or (name == "style" and UNSAFE_CSS.search(value)):
                 raise SvgProblem(f"<{element}> {name}: scripts, imports and outside addresses are not allowed in an image", self.line())
-            if uri in (None, XLINK) and name in ATTRIBUTES or name == "xml:lang":
+            if uri in (None, XLINK) and name in ATTRIBUTES or name in ("xml:lang", "xml:space"):
                 kept[name] = value
         return kept
 
