@@ -333,6 +333,12 @@ def test_editor_lock_files_are_not_entries(make_site, capsys):
         (["check"], {"SOURCE_DATE_EPOCH": "999999999999"}, "SOURCE_DATE_EPOCH: error: 999999999999 seconds is beyond the year 9999", 1),
         (["schema", "--out", "README.md"], {}, "README.md: error: --out: is a file, not a folder: choose a folder", 1),
         (["serve", "--port", "70000"], {}, "catalogue serve: error: argument --port: a port is from 0 to 65535, got 70000", 2),
+        (
+            ["new", "product", "Táo\nname: x"],
+            {},
+            "new: error: NAME: must be one line: it holds the control character U+000A (a line break)",
+            1,
+        ),
     ],
 )
 def test_wrong_settings_are_one_line(argv, env, expected, status, make_site, monkeypatch, capsys):

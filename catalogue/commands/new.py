@@ -14,6 +14,7 @@ from pathlib import Path
 from ..content import ocop
 from ..content.model import KINDS, SECTIONS
 from ..content.sources import CONTENT, entry_files
+from ..core.controls import control_problem
 from ..core.problems import CatalogueError, Problem
 from ..core.slugs import slugify
 
@@ -128,6 +129,8 @@ def _quoted(text: str) -> str:
 def new_entry(root: Path, kind: str, name: str) -> Path:
     """Create content/<section>/<slug>.md; refuses to overwrite or to duplicate a slug."""
     section = SECTIONS[kind]
+    if wrong := control_problem(name, one_line=True):  # it is written into the YAML as it is
+        raise CatalogueError([Problem("new", None, None, "NAME", wrong)])
     slug = slugify(name)
     if not slug:
         raise CatalogueError([Problem("new", None, None, "", f"cannot make a slug from {name!r}: use letters or digits")])
