@@ -9,6 +9,7 @@ a Hugo site, for comparison.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from pathlib import Path
@@ -126,62 +127,142 @@ def write_catalogs(root: Path, rng: random.Random) -> None:
     shutil.copyfile(ROOT / "locales/messages.pot", root / "locales/messages.pot")
 
 
+MONTHS = ["", *(f"month {n}" for n in range(1, 13))]
+PAGE_SIZE = 48  # cards per list page, on both sides (catalogue.site.pagination uses the same)
+
+
 def write_hugo_site(site: Path, target: Path) -> Path:
-    """The same catalogue as a Hugo site: a page per product per language, a list per group
-    per language, a home per language, with comparable templates."""
+    """The same catalogue as a Hugo site with the same kinds of page doing comparable work: a
+    page per product (facts, body, certificate, producer, language alternates and switcher),
+    per producer and per experience, paginated lists of cards (all products, each group, star
+    level and region), a home with featured and in-season cards, in every language."""
     catalogue = load_catalogue(site)
     shutil.rmtree(target, ignore_errors=True)
+    (target / "layouts/_default").mkdir(parents=True)
     languages = "\n".join(
         f'[languages.{code.lower()}]\n  languageName = "{code}"\n  weight = {n}\n  contentDir = "content/{code.lower()}"'
         for n, code in enumerate(LANGUAGES, 1)
     )
-    (target / "layouts/_default").mkdir(parents=True)
     (target / "config.toml").write_text(
         f'baseURL = "https://example.org/"\ndefaultContentLanguage = "vi"\ndefaultContentLanguageInSubdir = true\n'
-        f'disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]\n[taxonomies]\n  group = "groups"\n{languages}\n',
+        f'paginate = {PAGE_SIZE}\ndisableKinds = ["RSS", "robotsTXT", "404"]\n[params]\n  months = {MONTHS}\n'
+        f'[taxonomies]\n  group = "groups"\n  stars = "stars"\n  region = "regions"\n{languages}\n',
         encoding="utf-8",
     )
-    layout = (
-        '<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
-        '{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}</head>'
-        "<body><header>{{ range .Site.Home.AllTranslations }}"
-        '<a href="{{ .RelPermalink }}">{{ .Language.LanguageName }}</a>{{ end }}</header>'
-        '<main>{{ block "main" . }}{{ end }}</main></body></html>'
-    )
-    (target / "layouts/_default/baseof.html").write_text(layout, encoding="utf-8")
-    (target / "layouts/_default/single.html").write_text(
-        '{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>'
-        "<p>{{ .Params.stars }} ★ · {{ .Params.price }} VND</p>{{ .Content }}{{ end }}",
-        encoding="utf-8",
-    )
-    (target / "layouts/_default/list.html").write_text(
-        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}'
-        '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.stars }} ★</li>{{ end }}</ul>{{ end }}',
-        encoding="utf-8",
-    )
-    (target / "layouts/index.html").write_text(
-        '{{ define "main" }}<h1>{{ .Site.Title }}</h1><ul>'
-        '{{ range first 12 (where .Site.RegularPages "Params.featured" true) }}<li>{{ .Title }}</li>{{ end }}</ul>{{ end }}',
-        encoding="utf-8",
-    )
+    for name, text in HUGO_LAYOUTS.items():
+        (target / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / "layouts" / name).write_text(text, encoding="utf-8")
     tables = _translations(site)
+    labels = _theme_labels(site)
+    (target / "i18n").mkdir()
     for code in LANGUAGES:
-        folder = target / "content" / code.lower() / "products"
-        folder.mkdir(parents=True)
+        lines = [f"{key} = {json.dumps(text, ensure_ascii=False)}" for key, text in labels[code].items()]
+        (target / "i18n" / f"{code.lower()}.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        folder = target / "content" / code.lower()
         table = tables.get(code, {})
+
+        def tr(text, table=table) -> str:
+            return table.get(text.source, text.source).replace('"', "'") if text else ""
+
+        def write(section: str, slug: str, front: str, body: str, folder=folder) -> None:
+            path = folder / section / f"{slug}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f'---\n{front}translationKey: "{section}/{slug}"\n---\n{body}\n', encoding="utf-8")
+
         for product in catalogue.products:
             marks = {"heading": "## ", "item": "- "}
             body = "\n\n".join(marks.get(b.kind, "") + table.get(b.text.source, b.text.source) for b in product.body if b.text)
-            name = table.get(product.name.source, product.name.source).replace('"', "'")
-            summary_source = product.summary.source if product.summary else ""
-            summary = table.get(summary_source, summary_source).replace('"', "'")
-            (folder / f"{product.slug}.md").write_text(
-                f'---\ntitle: "{name}"\nsummary: "{summary}"\nstars: {product.stars}\nprice: {product.price.min if product.price else 0}\n'
-                f'featured: {str(product.featured).lower()}\ngroups: ["{product.category}"]\n'
-                f'translationKey: "{product.slug}"\n---\n{body}\n',
-                encoding="utf-8",
+            price = product.price.min if product.price else 0
+            front = (
+                f'title: "{tr(product.name)}"\nsummary: "{tr(product.summary)}"\nprice: {price}\n'
+                f"featured: {str(product.featured).lower()}\nseason: {list(product.season)}\n"
+                f'groups: ["{product.category}"]\nstars: ["{product.stars}"]\nregions: ["{product.origin.former_district}"]\n'
+                f'producer: "{product.producer}"\ncommune: "{product.origin.commune}"\nimage: "/images/{product.images[0].src}"\n'
+                f'certificate: "{product.certificate.number if product.certificate else ""}"\n'
             )
+            write("products", product.slug, front, body)
+        for producer in catalogue.producers:
+            body = "\n\n".join(tr(b.text) for b in producer.body if b.text)
+            write("producers", producer.slug, f'title: "{tr(producer.name)}"\nslug: "{producer.slug}"\n', body)
+        for experience in catalogue.experiences:
+            body = "\n\n".join(tr(b.text) for b in experience.body if b.text)
+            write("experiences", experience.slug, f'title: "{tr(experience.name)}"\n', body)
     return target
+
+
+_HUGO_CARD = (
+    '<li class="card"><a href="{{ .RelPermalink }}"><img src="{{ .Params.image }}" alt="{{ .Title }}" loading="lazy">'
+    "<h2>{{ .Title }}</h2></a><p>{{ index .Params.stars 0 }} ★ · {{ index .Params.groups 0 }}</p>"
+    "<p>{{ lang.FormatNumber 0 .Params.price }} VND / kg</p></li>"
+)
+HUGO_LAYOUTS = {
+    "_default/baseof.html": (
+        '<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} · {{ .Site.Title }}</title>'
+        '{{ with .Params.summary }}<meta name="description" content="{{ . }}">{{ end }}'
+        '<link rel="canonical" href="{{ .Permalink }}">'
+        '{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}'
+        '{{ with .Paginator }}{{ with .Prev }}<link rel="prev" href="{{ .URL }}">{{ end }}'
+        '{{ with .Next }}<link rel="next" href="{{ .URL }}">{{ end }}{{ end }}</head>'
+        '<body><header><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a><nav><ul>'
+        '{{ range slice "products" "producers" "experiences" }}'
+        '<li><a href="{{ (site.GetPage .).RelPermalink }}">{{ i18n . }}</a></li>{{ end }}'
+        "</ul></nav><nav><ul>{{ range .AllTranslations }}"
+        '<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>{{ end }}'
+        "</ul></nav></header>"
+        '{{ block "main" . }}{{ end }}<footer><p>OCOP</p></footer></body></html>'
+    ),
+    "_default/single.html": (
+        '{{ define "main" }}<main data-pagefind-body><article><h1 data-pagefind-weight="10">{{ .Title }}</h1>'
+        "{{ with .Params.summary }}<p>{{ . }}</p>{{ end }}"
+        '{{ with .Params.image }}<figure><img src="{{ . }}" alt="{{ $.Title }}"></figure>{{ end }}'
+        '<dl>{{ with .Params.price }}<dt>{{ i18n "price" }}</dt><dd>{{ lang.FormatNumber 0 . }} VND / kg</dd>{{ end }}'
+        '{{ with .Params.season }}<dt>{{ i18n "season" }}</dt><dd>{{ range . }}{{ index $.Site.Params.months . }} {{ end }}</dd>{{ end }}'
+        '{{ with .Params.regions }}<dt>{{ i18n "origin" }}</dt><dd>{{ $.Params.commune }}, '
+        '{{ range $.GetTerms "regions" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</dd>{{ end }}'
+        '{{ with .Params.producer }}{{ with site.GetPage (printf "/producers/%s" .) }}'
+        '<dt>{{ i18n "producer" }}</dt><dd><a href="{{ .RelPermalink }}">{{ .Title }}</a></dd>{{ end }}{{ end }}'
+        '{{ range .GetTerms "stars" }}<dt>{{ i18n "rating" }}</dt><dd><a href="{{ .RelPermalink }}">{{ .LinkTitle }} ★</a></dd>{{ end }}'
+        '{{ range .GetTerms "groups" }}<dt>{{ i18n "group" }}</dt><dd><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></dd>{{ end }}'
+        '{{ with .Params.certificate }}<dt>{{ i18n "certificate" }}</dt><dd>{{ . }}</dd>{{ end }}</dl>'
+        '<section><h2>{{ i18n "about" }}</h2>{{ .Content }}</section></article></main>{{ end }}'
+    ),
+    "_default/list.html": (
+        '{{ define "main" }}<main><h1>{{ .Title }}</h1><ul class="cards">'
+        "{{ range .Paginator.Pages }}" + _HUGO_CARD + "{{ end }}</ul>"
+        '<nav>{{ with .Paginator.Prev }}<a rel="prev" href="{{ .URL }}">prev</a>{{ end }}'
+        '{{ with .Paginator.Next }}<a rel="next" href="{{ .URL }}">next</a>{{ end }}</nav></main>{{ end }}'
+    ),
+    "index.html": (
+        '{{ define "main" }}<main><h1>{{ .Site.Title }}</h1><h2>{{ i18n "featured" }}</h2><ul class="cards">'
+        '{{ range first 12 (where .Site.RegularPages "Params.featured" true) }}' + _HUGO_CARD + "{{ end }}</ul>"
+        '<h2>In season</h2><ul class="cards">{{ range first 12 (where .Site.RegularPages "Params.season" "intersect" (slice 6)) }}'
+        + _HUGO_CARD
+        + "{{ end }}</ul>"
+        "<h2>Groups</h2><ul>{{ range .Site.Taxonomies.groups }}"
+        '<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>'
+        "</main>{{ end }}"
+    ),
+}
+
+
+HUGO_LABELS = {
+    "price": "Price", "season": "Season", "origin": "Origin", "producer": "Producer", "rating": "OCOP rating",
+    "certificate": "OCOP certificate", "about": "About this product", "products": "Products", "producers": "Producers",
+    "experiences": "Experiences", "featured": "Featured products", "group": "Group",
+}  # fmt: skip
+
+
+def _theme_labels(site: Path) -> dict[str, dict[str, str]]:
+    """The theme's own translations of the labels the Hugo templates print, as Hugo i18n tables."""
+    from catalogue.i18n.pofiles import read_catalog
+
+    out = {}
+    for code in LANGUAGES:
+        catalog = read_catalog(catalog_path(site, CATALOG_NAMES[code], "messages"), site, CATALOG_NAMES[code])
+        strings = {m.id: m.string for m in catalog or () if m.id and m.string and not m.fuzzy}
+        out[code] = {key: strings.get(source, source) for key, source in HUGO_LABELS.items()}
+    return out
 
 
 def _translations(site: Path) -> dict[str, dict[str, str]]:

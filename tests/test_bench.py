@@ -32,3 +32,6 @@ def test_bench_runs_at_20_products(tmp_path):
         assert figures[key] > 0, key
     assert figures["pages"] > 20 * 7
     assert "cold full build (s)" in result.stdout
+    assert figures["largest_page_kb"] > 0
+    targets = [line for line in result.stdout.splitlines() if line.startswith(("1 product edited -> its pages", "largest HTML page"))]
+    assert len(targets) == 2 and all(line.rstrip().endswith(("yes", "NO")) for line in targets)
