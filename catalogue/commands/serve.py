@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..core.problems import CatalogueError, Problem
-from ..publish.search import index_for_search
+from ..publish.search import index_language, searched
 from ..render.environment import MemoryBytecodeCache
 from ..render.maker import Maker
 from ..site.assemble import SiteMemory, prepare
@@ -141,12 +141,12 @@ class Preview:
             index = reading.search.get(folder)
             if index is None:
                 index = reading.search[folder] = tempfile.TemporaryDirectory(prefix="catalogue-search-")
-                for route in reading.table.of_language(codes[folder]):
-                    if route.is_page:
-                        target = Path(index.name) / route.file
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(reading.maker.make(route))
-                index_for_search(Path(index.name), [folder])
+                routes = [route for route in reading.table.of_language(codes[folder]) if searched(route)]
+                for route in routes:
+                    target = Path(index.name) / route.file
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(reading.maker.make(route))
+                index_language(Path(index.name), folder, routes)
         file = Path(index.name) / relative
         return file.read_bytes() if file.is_file() and file.resolve().is_relative_to(Path(index.name).resolve()) else None
 

@@ -1,5 +1,5 @@
-"""Build the whole site: read and check it, lay out its routes, write them all, index them for
-search, swap the result in.
+"""Build the whole site: read and check it, lay out its routes, write them all and index each
+language for search, swap the result in.
 
 Nothing is written until everything has been read and checked, and the output folder is
 replaced only when every file was made.
@@ -21,7 +21,7 @@ from ..site.assemble import prepare
 from ..site.pagegraph import entry_of
 from ..site.routes import Route, RouteTable, route_table
 from .fingerprint import Fingerprint
-from .search import index_for_search
+from .search import index_language, searched
 from .workers import frozen_heap, in_workers
 from .writer import SiteWriter, refuse_unsafe_output
 
@@ -50,25 +50,30 @@ class BuildReport:
     up_to_date: bool = False  # nothing changed since the last build: nothing was done
 
 
-def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, progress: Progress) -> int:
-    """Every route into the writer: each language's files and chunks of QR codes over all cores
-    (languages first; the chunks then fill whichever worker is free), then the other shared
-    files here. Returns the number of pages."""
+def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, progress: Progress, search: bool = True) -> int:
+    """Every route into the writer: each language's files (then, with ``search``, its search
+    index, made by the same worker while the others still render) and chunks of QR codes over
+    all cores (languages first; the chunks then fill whichever worker is free), then the other
+    shared files here. Returns the number of pages."""
     languages = [table.of_language(code) for code in maker.site.config.languages]
     codes = [route for route in table.shared if route.kind == "qr"]
     tasks = [*languages, *(tuple(codes[start : start + QR_CHUNK]) for start in range(0, len(codes), QR_CHUNK))]
 
-    def write(task: tuple[Route, ...]) -> int:
+    def write(task: tuple[Route, ...]) -> tuple[int, str]:
         for route in task:
             writer.write(route.file, made(maker, route))
-        return sum(route.is_page for route in task)
+        note = ""
+        if search and task and task[0].language:
+            folder = maker.site.config.languages[task[0].language].folder
+            note = index_language(writer.temp, folder, [route for route in task if searched(route)])
+        return sum(route.is_page for route in task), note
 
     pages = 0
-    for task, rendered in in_workers(tasks, write):
+    for task, (rendered, note) in in_workers(tasks, write):
         if task and task[0].language:
             pages += rendered
             progress.advance(rendered)
-            say(f"{task[0].language}: {rendered} pages")
+            say(f"{task[0].language}: {rendered} pages" + (f"; {note}" if note else ""))
     for route in table.shared:
         if route.kind != "qr":
             writer.write(route.file, made(maker, route))
@@ -116,8 +121,6 @@ def build_site(
     table = route_table(site)
     progress = Progress(len(site.graph.pages) * len(site.config.languages), "build", enabled=bar)
     with frozen_heap(), SiteWriter(out) as writer:
-        pages = write_routes(table, Maker(site), writer, say, progress)
-        if search:
-            say(index_for_search(writer.temp, [language.folder for language in site.config.languages.values()]))
+        pages = write_routes(table, Maker(site), writer, say, progress, search)
     fingerprint.save()
     return BuildReport(pages, len(site.config.languages), len(table.routes), time.perf_counter() - started)

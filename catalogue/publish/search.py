@@ -1,10 +1,13 @@
-"""The search index: Pagefind, run over the finished pages before they are published.
+"""The search index: Pagefind, run over a language's finished pages before they are published.
 
 Pagefind indexes each language on its own, into ``pagefind/<folder>/`` (with Chinese and
 Japanese segmentation), and ships its own search interface; everything is served from the
-site itself, with no third-party host. Only pages marked ``data-pagefind-body`` (entries) are
-indexed. One run per language because Pagefind holds everything it indexes in memory: over
-all seven languages at once it needed 10 GB for 10,000 products.
+site itself, with no third-party host. Only entry pages are indexed (they alone carry
+``data-pagefind-body``), so only they are handed to it: list pages are never read. The build
+indexes each language in the worker that has just written its pages, beside the other
+languages still rendering, instead of one language after another at the end. One run per
+language because Pagefind holds everything it indexes in memory: over all seven languages at
+once it needed 10 GB for 10,000 products.
 """
 
 from __future__ import annotations
@@ -12,26 +15,45 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..core.problems import CatalogueError, Problem
+from ..site.routes import Route
+
+SEARCHED_KINDS = frozenset({"product", "producer", "experience", "page"})  # the pages marked data-pagefind-body
 
 
-def index_for_search(site: Path, folders: list[str]) -> str:
-    """Index each language folder of ``site`` in place; returns a line for the progress log."""
-    for folder in folders:
-        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-        command += ["--glob", f"{folder}/**/*.html", "--output-subdir", f"pagefind/{folder}"]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-        except subprocess.TimeoutExpired:
-            message = f"the search indexer took more than 10 minutes on {folder}/"
-            raise CatalogueError([Problem("pagefind", None, None, "", message)]) from None
-        if result.returncode != 0:
-            message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["failed"]
-            raise CatalogueError([Problem("pagefind", None, None, "", f"search indexing of {folder}/ failed: {message[0]}")])
-        _sort_entry(site / "pagefind" / folder / "pagefind-entry.json")
-    return f"search index: pagefind, {len(folders)} languages"
+def searched(route: Route) -> bool:
+    return route.is_page and route.kind in SEARCHED_KINDS
+
+
+def entry_glob(folder: str, routes: list[Route]) -> str:
+    """A glob matching the searched pages of one language folder and little else: each
+    section's pages ("products/*") and the top-level pages by name."""
+    places = set()
+    for route in routes:
+        parts = PurePosixPath(route.file).parts[1:-1]  # between the language folder and index.html
+        places.add(parts[0] if len(parts) == 1 else f"{parts[0]}/*")
+    if not places:
+        return f"{folder}/**/*.html"  # no entry: Pagefind indexes every page, as it always did
+    return f"{folder}/{{{','.join(sorted(places))}}}/index.html"
+
+
+def index_language(site: Path, folder: str, routes: list[Route]) -> str:
+    """Index the searched pages (``routes``) of one language folder of ``site`` in place;
+    returns a line for the progress log."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    command += ["--glob", entry_glob(folder, routes), "--output-subdir", f"pagefind/{folder}"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        message = f"the search indexer took more than 10 minutes on {folder}/"
+        raise CatalogueError([Problem("pagefind", None, None, "", message)]) from None
+    if result.returncode != 0:
+        message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["failed"]
+        raise CatalogueError([Problem("pagefind", None, None, "", f"search indexing of {folder}/ failed: {message[0]}")])
+    _sort_entry(site / "pagefind" / folder / "pagefind-entry.json")
+    return f"{folder}: search index of {len(routes)} pages"
 
 
 def _sort_entry(path: Path) -> None:
