@@ -6,17 +6,19 @@ links, navigation); one function per page kind adds what that page shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..content import ocop
 from ..content.config import SiteConfig
-from ..content.model import KINDS, Entry, Product
+from ..content.model import KINDS, Entry, Producer, Product
 from ..core.slugs import fold, slugify
 from ..i18n.localise import Localiser
 from ..i18n.status import STATES, LanguageStatus
 from . import jsonld
+from .lookups import Index
 from .pagegraph import PageGraph, entry_of
+from .pagination import HOME_CARDS, Pager, list_items, page_count, window
 from .schema_org import og_locale
 from .urls import PageId, Urls
 from .views import Views
@@ -25,22 +27,31 @@ Context = dict[str, Any]
 
 
 def home(views: Views, page: PageId) -> Context:
+    """The first few of each list, each with a link to the whole list when there is more."""
     catalogue = views.index.catalogue
     featured = tuple(p for p in catalogue.products if p.featured) or catalogue.products[:6]
+    in_season = views.in_season()
+    more = {
+        "featured": views.url("products") if len(featured) > HOME_CARDS else "",
+        "in_season": views.url("calendar") if len(in_season) > HOME_CARDS else "",
+        "experiences": views.url("experiences") if len(catalogue.experiences) > HOME_CARDS else "",
+    }
     return {
-        "featured": views.product_cards(featured),
-        "in_season": views.product_cards(views.in_season()),
+        "featured": views.product_cards(featured[:HOME_CARDS]),
+        "in_season": views.product_cards(in_season[:HOME_CARDS]),
+        "more": more,
         "month": views.months((views.today.month,))[0],
         "groups": [(group, views.url("category", group.slug), len(views.index.by_group[group.slug])) for group in ocop.GROUPS],
         "star_levels": [(level, views.url("stars", str(level.stars))) for level in ocop.STAR_LEVELS],
-        "experiences": tuple(views.experience_card(e) for e in catalogue.experiences),
+        "experiences": tuple(views.experience_card(e) for e in catalogue.experiences[:HOME_CARDS]),
     }
 
 
 def products(views: Views, page: PageId) -> Context:
     index = views.index
     facts = []
-    for item in index.catalogue.products:
+    shown = window(index, page)
+    for item in shown:
         region = slugify(item.origin.former_district) if item.origin.former_district else ""
         months = " ".join(str(month) for month in item.season) if item.season else " ".join(str(m) for m in range(1, 13))
         facts.append(
@@ -60,21 +71,27 @@ def products(views: Views, page: PageId) -> Context:
             "stars": [(stars, views.url("stars", str(stars)), len(index.by_stars[stars])) for stars in ocop.STARS if index.by_stars[stars]],
             "regions": [(region, views.url("region", slug), len(index.by_region.get(slug, ()))) for slug, region in index.regions.items()],
             "months": list(views.month_names().items()),
-            "producers": [(p.slug, views.localise(p.name)) for p in index.catalogue.producers if p.slug in index.by_producer],
+            "producers": [(p.slug, views.localise(p.name)) for p in _producers_of(index, shown)],
         },
     }
+
+
+def _producers_of(index: Index, shown: Sequence[Product]) -> list[Producer]:
+    """The producers of the products shown, in catalogue order (the filter offers only those)."""
+    slugs = {p.producer for p in shown}
+    return [producer for producer in index.catalogue.producers if producer.slug in slugs]
 
 
 def producers(views: Views, page: PageId) -> Context:
     rows = [
         (views.producer_link(p.slug), views.producer_kind(p), len(views.index.by_producer.get(p.slug, ())))
-        for p in views.index.catalogue.producers
+        for p in window(views.index, page)
     ]
     return {"producers": rows}
 
 
 def experiences(views: Views, page: PageId) -> Context:
-    return {"experiences": tuple(views.experience_card(e) for e in views.index.catalogue.experiences)}
+    return {"experiences": tuple(views.experience_card(e) for e in window(views.index, page))}
 
 
 def product(views: Views, page: PageId) -> Context:
@@ -102,16 +119,16 @@ def product(views: Views, page: PageId) -> Context:
 
 
 def category(views: Views, page: PageId) -> Context:
-    return {"group": ocop.GROUPS_BY_SLUG[page.key], "products": views.product_cards(views.index.by_group[page.key])}
+    return {"group": ocop.GROUPS_BY_SLUG[page.key], "products": views.product_cards(window(views.index, page))}
 
 
 def stars(views: Views, page: PageId) -> Context:
     level = ocop.STAR_LEVELS_BY_STARS[int(page.key)]
-    return {"level": level, "products": views.product_cards(views.index.by_stars[level.stars])}
+    return {"level": level, "products": views.product_cards(window(views.index, page))}
 
 
 def region(views: Views, page: PageId) -> Context:
-    return {"region": views.index.regions[page.key], "products": views.product_cards(views.index.by_region.get(page.key, ()))}
+    return {"region": views.index.regions[page.key], "products": views.product_cards(window(views.index, page))}
 
 
 def producer(views: Views, page: PageId) -> Context:
@@ -157,17 +174,19 @@ def search(views: Views, page: PageId) -> Context:
 
 
 def calendar(views: Views, page: PageId) -> Context:
-    seasonal = [p for p in views.index.catalogue.products if p.season]
     return {
         "months": [(month, name) for month, name in views.month_names().items()],
-        "rows": [(views.product_card(p), set(p.season)) for p in sorted(seasonal, key=lambda p: (min(p.season), p.slug))],
+        "rows": [(views.product_card(p), set(p.season)) for p in window(views.index, page)],
         "current_month": views.today.month,
     }
 
 
 def brochure(views: Views, page: PageId) -> Context:
+    """A group's sheets, a page of them at a time; without a group, the groups' brochures."""
+    index = views.index
+    groups = [(group, views.url("brochure", group.slug), len(index.by_group[group.slug])) for group in ocop.GROUPS]
     sheets = []
-    for item in views.index.catalogue.products:
+    for item in window(index, page):
         sheets.append(
             {
                 "product": views.product_card(item),
@@ -179,7 +198,8 @@ def brochure(views: Views, page: PageId) -> Context:
                 "certificate": views.certificate(item.certificate),
             }
         )
-    return {"sheets": sheets}
+    group = ocop.GROUPS_BY_SLUG[page.key] if page.key else None
+    return {"sheets": sheets, "group": group, "groups": [(g, url, count) for g, url, count in groups if count]}
 
 
 def stamps(views: Views, page: PageId) -> Context:
@@ -251,6 +271,7 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
         "is_translation": language.code in published,
     }
     context.update(BUILDERS[page.kind](views, page))
+    context["pager"] = pager(views, page)
     entry = entry_of(page, views.index)
     context["source_url"] = urls.page(page, config.languages[config.source_language]) if entry else ""
     context["machine_translated"] = entry is not None and views.localise.has_machine_text(entry)
@@ -270,6 +291,17 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
     context["calendar_url"] = views.url("calendar")
     context["search_url"] = views.url("search")
     return context
+
+
+def pager(views: Views, page: PageId) -> Pager | None:
+    """Where a page of a list stands among the list's pages (None: not a list cut into pages)."""
+    count = page_count(views.index, page)
+    if list_items(views.index, page) is None or count < 2:
+        return None
+    shown = sorted({1, count, *range(max(1, page.number - 2), min(count, page.number + 2) + 1)})  # not 355 links at 17,000
+    url = {n: views.urls.page(page.numbered(n), views.language) for n in {*shown, page.number - 1, page.number + 1}}
+    previous, following = url.get(page.number - 1, "") if page.number > 1 else "", url[page.number + 1] if page.number < count else ""
+    return Pager(page.number, count, previous, following, tuple((n, url[n]) for n in shown))
 
 
 def chooser_context(config: SiteConfig, urls: Urls) -> Context:

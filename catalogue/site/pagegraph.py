@@ -16,6 +16,7 @@ from ..content.model import Entry, Text
 from ..content.ocop import GROUP_SLUGS, STARS
 from ..i18n.localise import Localiser
 from .lookups import Index
+from .pagination import numbered_pages
 from .urls import PageId
 
 TEMPLATES = {
@@ -52,10 +53,14 @@ class PageGraph:
 
 
 def page_ids(index: Index) -> list[PageId]:
-    ids = [PageId(kind) for kind in ("home", "products", "producers", "experiences", "notfound", "search", "calendar", "brochure")]
-    ids += [PageId("category", slug) for slug in GROUP_SLUGS]
-    ids += [PageId("stars", str(stars)) for stars in STARS]
-    ids += [PageId("region", slug) for slug in index.regions]
+    """Every page, a list's pages one after the other (pagination)."""
+    lists = [PageId("home"), *(PageId(kind) for kind in ("products", "producers", "experiences"))]
+    lists += [PageId(kind) for kind in ("notfound", "search", "calendar", "brochure")]
+    lists += [PageId("brochure", slug) for slug in GROUP_SLUGS if index.by_group[slug]]
+    lists += [PageId("category", slug) for slug in GROUP_SLUGS]
+    lists += [PageId("stars", str(stars)) for stars in STARS]
+    lists += [PageId("region", slug) for slug in index.regions]
+    ids = [numbered for page in lists for numbered in numbered_pages(index, page)]
     ids += [PageId(entry.entry_kind, entry.slug) for entry in index.catalogue.entries()]
     ids += [PageId("stamps", slug) for slug, products in index.by_producer.items() if products]
     return ids

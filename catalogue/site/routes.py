@@ -23,6 +23,7 @@ class Route:
     kind: str  # a page kind ("product"), a language file ("feed"), or a shared file's kind ("qr", "sitemap", "image"…)
     key: str = ""  # which one: the page's key, a product's slug, an asset's or an image's name
     language: str = ""  # the language code; "" for files that belong to no language
+    number: int = 1  # which page of a list cut into pages
 
     @property
     def is_page(self) -> bool:
@@ -31,7 +32,7 @@ class Route:
 
     @property
     def page(self) -> PageId:
-        return PageId(self.kind, self.key)
+        return PageId(self.kind, self.key, self.number)
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,9 @@ class RouteTable:
 def route_table(site: Site) -> RouteTable:
     """Every output file of the site; two routes writing one file are an error, never an overwrite."""
     urls, config = site.urls, site.config
-    routes: list[tuple[str, str, str, str]] = []  # url, kind, key, language
+    routes: list[tuple] = []  # url, kind, key, language[, page number]
     for code, language in config.languages.items():
-        routes += [(urls.page(page, language), page.kind, page.key, code) for page in site.graph.pages]
+        routes += [(urls.page(page, language), page.kind, page.key, code, page.number) for page in site.graph.pages]
         routes += [(urls.page(PageId(kind), language), kind, "", code) for kind in LANGUAGE_FILES]
     routes += [(urls.root(), "chooser", "", ""), (urls.shared("404.html"), "root-notfound", "", "")]
     routes.append((urls.translations(), "translations", "", ""))
@@ -70,7 +71,7 @@ def route_table(site: Site) -> RouteTable:
     routes.append((urls.shared("_headers"), "headers", "", ""))
     routes += [(urls.asset(name), "asset", name, "") for name in site.assets]
     routes += [(urls.image(name), "image", name, "") for name in site.images.files()]  # renditions made by prepare()
-    table = RouteTable(tuple(Route(url, output_file(url, urls.base_path), kind, key, code) for url, kind, key, code in routes))
+    table = RouteTable(tuple(Route(url, output_file(url, urls.base_path), *rest) for url, *rest in routes))
     _refuse_collisions(table)
     return table
 
@@ -88,4 +89,5 @@ def _refuse_collisions(table: RouteTable) -> None:
 
 
 def _what(route: Route) -> str:
-    return " ".join(part for part in (route.language, route.kind, route.key) if part)
+    number = f"page {route.number}" if route.number > 1 else ""
+    return " ".join(part for part in (route.language, route.kind, route.key, number) if part)

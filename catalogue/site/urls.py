@@ -19,8 +19,9 @@ SECTION_FOLDERS = {
     "category": "categories",
     "stars": "stars",
     "region": "regions",
+    "brochure": "brochure",  # one per group: /<lang>/brochure/<group>/
 }
-LIST_FOLDERS = {name: name for name in ("products", "producers", "experiences", "search", "calendar", "brochure")}
+LIST_FOLDERS = {name: name for name in ("products", "producers", "experiences", "search", "calendar")}
 LANGUAGE_FILES = {"feed": "feed.xml", "export-json": "catalogue.json", "export-csv": "catalogue.csv"}
 # Names at the top of the site that belong to no language (links to them are never localised).
 SHARED_NAMES = {"images", "assets", "p", "qr", "pagefind", "sitemap.xml", "robots.txt", "404.html"}
@@ -31,10 +32,15 @@ RESERVED_SLUGS = {*SECTION_FOLDERS.values(), *LIST_FOLDERS.values(), *LANGUAGE_F
 
 @dataclass(frozen=True, order=True)
 class PageId:
-    """What a page shows, independent of language: ("product", "vai-thieu-luc-ngan")."""
+    """What a page shows, independent of language: ("product", "vai-thieu-luc-ngan"); a list
+    cut into pages has one for each (``number`` 2, 3… at ``<list address>page/<number>/``)."""
 
     kind: str
     key: str = ""
+    number: int = 1
+
+    def numbered(self, number: int) -> PageId:
+        return PageId(self.kind, self.key, number)
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,11 @@ class Urls:
 
 
 def relative_page(page: PageId, language: Language) -> str:
+    first = _first_page(page, language)
+    return first if page.number == 1 else f"{first}page/{page.number}/"
+
+
+def _first_page(page: PageId, language: Language) -> str:
     prefix = f"{language.folder}/"
     if page.kind == "home":
         return prefix
@@ -101,6 +112,8 @@ def relative_page(page: PageId, language: Language) -> str:
         return f"{prefix}producers/{page.key}/stamps/"
     if page.kind in LANGUAGE_FILES:
         return prefix + LANGUAGE_FILES[page.kind]
+    if not page.key:  # a section's own page: the brochure's list of groups
+        return f"{prefix}{SECTION_FOLDERS[page.kind]}/"
     return f"{prefix}{SECTION_FOLDERS[page.kind]}/{page.key}/"
 
 

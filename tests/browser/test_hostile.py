@@ -21,7 +21,7 @@ def test_no_payload_runs(visit, hostile_url, folder):
     page = visitor.page
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for path in ("products/vai-thieu-luc-ngan/", "producers/htx-hong-xuan/", "brochure/", "products/"):
+    for path in ("products/vai-thieu-luc-ngan/", "producers/htx-hong-xuan/", "brochure/food/", "products/"):
         page.goto(f"{hostile_url}/{folder}/{path}")
         page.wait_for_load_state("load")
         for link in page.locator("main a").all()[:8]:

@@ -54,7 +54,7 @@ def test_axe_on_shared_pages(visit, site_url):
     for path in (
         "/en/search/?q=tea",
         "/en/calendar/",
-        "/fr/brochure/",
+        "/fr/brochure/food/",
         "/vi/producers/htx-hong-xuan/stamps/",
         "/p/vai-thieu-luc-ngan/",
         "/404.html",
@@ -112,7 +112,7 @@ def _scrolls_sideways(page) -> bool:
 def test_no_page_scrolls_sideways_at_360_px(visit, pseudo_url, folder):
     visitor = visit(**PHONE)
     wide = []
-    for path in (*PAGES, "calendar/", "brochure/", "search/?q=tea", "products/my-chu-truyen-thong/"):
+    for path in (*PAGES, "calendar/", "brochure/food/", "search/?q=tea", "products/my-chu-truyen-thong/"):
         visitor.page.goto(f"{pseudo_url}/{folder}/{path}")
         if _scrolls_sideways(visitor.page):
             wide.append(path)

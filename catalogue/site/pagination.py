@@ -1,0 +1,78 @@
+"""Lists that grow with the catalogue, cut into pages of a fixed size at stable addresses.
+
+Page 1 of a list stays at the list's own address; page n is at ``<list address>page/<n>/``.
+A product keeps its place as long as the products before it do (lists are in catalogue
+order). The page graph makes a page of each, so the route table writes it, ``serve`` answers
+it and the sitemap lists it; templates link the pages with rel=prev/next. With 17,000
+products no page grows past a few dozen cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..content.model import Product
+from .lookups import Index
+from .urls import PageId
+
+PAGE_SIZE = 48  # cards (or rows) per page of a list
+SHEETS = 24  # brochure sheets per page: each is a printed A4 page with the product's text
+HOME_CARDS = 12  # cards in each of the home page's lists, which link to the whole list
+
+
+def seasonal(index: Index) -> tuple[Product, ...]:
+    """The products with a season, by the first month of it: the calendar's rows."""
+    return tuple(sorted((p for p in index.catalogue.products if p.season), key=lambda p: (min(p.season), p.slug)))
+
+
+def list_items(index: Index, page: PageId) -> Sequence | None:
+    """Everything the list ``page`` shows over all its pages (None: not a list that grows)."""
+    kind, key = page.kind, page.key
+    if kind == "products":
+        return index.catalogue.products
+    if kind == "producers":
+        return index.catalogue.producers
+    if kind == "experiences":
+        return index.catalogue.experiences
+    if kind == "calendar":
+        return seasonal(index)
+    if kind in ("category", "brochure") and key:
+        return index.by_group[key]
+    if kind == "stars":
+        return index.by_stars[int(key)]
+    if kind == "region":
+        return index.by_region.get(key, ())
+    return None
+
+
+def page_size(page: PageId) -> int:
+    return SHEETS if page.kind == "brochure" else PAGE_SIZE
+
+
+def page_count(index: Index, page: PageId) -> int:
+    items = list_items(index, page)
+    return 1 if not items else -(-len(items) // page_size(page))
+
+
+def numbered_pages(index: Index, page: PageId) -> list[PageId]:
+    """Every page of the list that starts at ``page`` (just ``page`` when it is no list)."""
+    return [page.numbered(n) for n in range(1, page_count(index, page) + 1)]
+
+
+def window(index: Index, page: PageId) -> Sequence:
+    """What page ``page.number`` of its list shows."""
+    items = list_items(index, page) or ()
+    size = page_size(page)
+    return items[(page.number - 1) * size : page.number * size]
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page of a list stands among its pages, with the addresses of the others."""
+
+    number: int
+    count: int
+    previous: str  # "" on the first page
+    next: str  # "" on the last page
+    pages: tuple[tuple[int, str], ...]  # every page's number and address
