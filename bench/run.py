@@ -36,27 +36,28 @@ OUT = BENCH / "out"
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1781481600", PYTHONHASHSEED="0")
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MB) of a command, children included."""
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int, float]:
+    """Wall seconds, peak resident memory (MB) and CPU seconds of a command, children included."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     _, err = process.communicate()
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{err}")
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak_kb // 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
-def peak_of(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Run in a fresh helper process so the peak memory is this command's own."""
+def peak_of(command: list[str], cwd: Path | None = None) -> tuple[float, int, float]:
+    """Run in a fresh helper process so the peak memory (and CPU time: on a busy machine it
+    moves less than wall time) is this command's own."""
     where = str(cwd) if cwd else None
     code = f"import json,sys;sys.path.insert(0,{str(BENCH)!r});from run import timed;print(json.dumps(timed({command!r},{where!r})))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, cwd=BENCH)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
-    seconds, peak = json.loads(result.stdout.strip().splitlines()[-1])
-    return seconds, peak
+    seconds, peak, cpu = json.loads(result.stdout.strip().splitlines()[-1])
+    return seconds, peak, cpu
 
 
 PAGEFIND = [sys.executable, "-m", "pagefind", "--site", "public", "--silent"]
@@ -66,7 +67,7 @@ def build_command(site: Path, *options: str) -> list[str]:
     return [sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q", "build", *options]
 
 
-def cold_build(site: Path, *options: str) -> tuple[float, int]:
+def cold_build(site: Path, *options: str) -> tuple[float, int, float]:
     for folder in ("public", ".cache"):
         shutil.rmtree(site / folder, ignore_errors=True)
     return peak_of(build_command(site, *options))
@@ -117,11 +118,13 @@ def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
     subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(site), "-q", "extract"], check=True, env=ENV)
     results: dict = {"products": products}
     html_only = [cold_build(site, "--no-search") for _ in range(runs)]  # like Hugo: pages, no search index
-    results["cold_build_no_search_s"] = statistics.median(s for s, _ in html_only)
-    results["peak_rss_no_search_mb"] = max(m for _, m in html_only)
+    results["cold_build_no_search_s"] = statistics.median(s for s, _, _ in html_only)
+    results["cold_build_no_search_cpu_s"] = statistics.median(c for _, _, c in html_only)
+    results["peak_rss_no_search_mb"] = max(m for _, m, _ in html_only)
     cold = [cold_build(site) for _ in range(runs)]
-    results["cold_build_s"] = statistics.median(s for s, _ in cold)
-    results["peak_rss_mb"] = max(m for _, m in cold)
+    results["cold_build_s"] = statistics.median(s for s, _, _ in cold)
+    results["cold_build_cpu_s"] = statistics.median(c for _, _, c in cold)
+    results["peak_rss_mb"] = max(m for _, m, _ in cold)
     results["pages"] = sum(1 for _ in (site / "public").rglob("*.html"))
     results["pages_per_s"] = results["pages"] / results["cold_build_s"]
     results["no_change_rebuild_s"] = statistics.median(peak_of(build_command(site))[0] for _ in range(runs))
@@ -137,16 +140,20 @@ def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
             shutil.rmtree(hugo_site / "public", ignore_errors=True)
             shutil.rmtree(hugo_site / "resources", ignore_errors=True)
             hugo_runs.append(peak_of(["hugo", "--quiet"], cwd=hugo_site))
-        results["hugo_build_s"] = statistics.median(s for s, _ in hugo_runs)
-        results["hugo_peak_rss_mb"] = max(m for _, m in hugo_runs)
+        results["hugo_build_s"] = statistics.median(s for s, _, _ in hugo_runs)
+        results["hugo_build_cpu_s"] = statistics.median(c for _, _, c in hugo_runs)
+        results["hugo_peak_rss_mb"] = max(m for _, m, _ in hugo_runs)
         results["hugo_pages"] = sum(1 for _ in (hugo_site / "public").rglob("*.html"))
         search_runs = [peak_of(PAGEFIND, cwd=hugo_site) for _ in range(runs)]  # over Hugo's output, as a Hugo site would
-        results["hugo_pagefind_s"] = statistics.median(s for s, _ in search_runs)
-        results["hugo_pagefind_peak_rss_mb"] = max(m for _, m in search_runs)
+        results["hugo_pagefind_s"] = statistics.median(s for s, _, _ in search_runs)
+        results["hugo_pagefind_cpu_s"] = statistics.median(c for _, _, c in search_runs)
+        results["hugo_pagefind_peak_rss_mb"] = max(m for _, m, _ in search_runs)
         results["hugo_with_search_s"] = results["hugo_build_s"] + results["hugo_pagefind_s"]
         hugo_side_peak = max(results["hugo_peak_rss_mb"], results["hugo_pagefind_peak_rss_mb"])
         results["ratio_cold_build"] = results["cold_build_s"] / results["hugo_with_search_s"]
         results["ratio_cold_build_no_search"] = results["cold_build_no_search_s"] / results["hugo_build_s"]
+        results["ratio_cold_build_cpu"] = results["cold_build_cpu_s"] / (results["hugo_build_cpu_s"] + results["hugo_pagefind_cpu_s"])
+        results["ratio_cold_build_no_search_cpu"] = results["cold_build_no_search_cpu_s"] / results["hugo_build_cpu_s"]
         results["ratio_peak_rss_no_search"] = results["peak_rss_no_search_mb"] / results["hugo_peak_rss_mb"]
         results["ratio_no_change"] = results["no_change_rebuild_s"] / results["hugo_build_s"]
         results["ratio_peak_rss"] = results["peak_rss_mb"] / hugo_side_peak
@@ -156,6 +163,8 @@ def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
 ROWS = [
     ("cold full build (s)", "cold_build_s"),
     ("cold build, no search index (s)", "cold_build_no_search_s"),
+    ("cold full build (CPU s)", "cold_build_cpu_s"),
+    ("cold build, no search (CPU s)", "cold_build_no_search_cpu_s"),
     ("peak RSS, no search index (MB)", "peak_rss_no_search_mb"),
     ("pages built", "pages"),
     ("pages per second", "pages_per_s"),
@@ -167,12 +176,16 @@ ROWS = [
     ("status, 1 entry changed (s)", "status_s"),
     ("largest page (KB of HTML)", "largest_page_kb"),
     ("hugo build (s)", "hugo_build_s"),
+    ("hugo build (CPU s)", "hugo_build_cpu_s"),
     ("hugo pages", "hugo_pages"),
     ("hugo peak RSS (MB)", "hugo_peak_rss_mb"),
     ("pagefind over hugo's output (s)", "hugo_pagefind_s"),
+    ("pagefind over hugo's (CPU s)", "hugo_pagefind_cpu_s"),
     ("pagefind over hugo's, peak (MB)", "hugo_pagefind_peak_rss_mb"),
     ("ratio cold / (hugo + pagefind)", "ratio_cold_build"),
     ("ratio cold, no search / hugo", "ratio_cold_build_no_search"),
+    ("ratio CPU, cold / (hugo + pagefind)", "ratio_cold_build_cpu"),
+    ("ratio CPU, cold no search / hugo", "ratio_cold_build_no_search_cpu"),
     ("ratio peak RSS, no search / hugo", "ratio_peak_rss_no_search"),
     ("ratio no-change / hugo build", "ratio_no_change"),
     ("ratio peak RSS / hugo", "ratio_peak_rss"),
@@ -197,6 +210,8 @@ def targets(all_results: list[dict]) -> list[tuple[str, int, float, float, str]]
         if "ratio_cold_build" in r:
             rows.append(("cold build with search / (Hugo + Pagefind)", n, r["ratio_cold_build"], 1.5, "×"))
             rows.append(("cold build, no search / Hugo", n, r["ratio_cold_build_no_search"], 1.0 if n >= 10_000 else 1.5, "×"))
+            rows.append(("  the same in CPU time: with search", n, r["ratio_cold_build_cpu"], 1.5, "×"))
+            rows.append(("  the same in CPU time: no search", n, r["ratio_cold_build_no_search_cpu"], 1.0 if n >= 10_000 else 1.5, "×"))
             rows.append(("peak RSS with search / Hugo side's peak", n, r["ratio_peak_rss"], 1.0, "×"))
         rows.append(("1 product edited -> its pages (serve)", n, r["edit_product_refresh_s"], 0.3 if n >= 10_000 else 0.1, "s"))
         rows.append(("1 .po entry edited -> page (serve)", n, r["edit_po_refresh_s"], 0.3, "s"))

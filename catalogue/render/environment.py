@@ -1,4 +1,5 @@
-"""Jinja2 rendering: one environment per language, with that language's gettext chain.
+"""Jinja2 rendering: one environment per language, with that language's gettext chain
+(its literal theme strings folded into the compiled templates: ``folding``).
 
 Rendering returns strings and writes nothing. Template mistakes become problems naming the
 template file and line, like content errors do.
@@ -21,6 +22,7 @@ from ..i18n.extract import I18N_POLICIES
 from ..i18n.localise import Localised
 from ..site.headers import CONTENT_SECURITY_POLICY
 from ..site.schema_org import script as jsonld_script
+from .folding import FoldingEnvironment, translations_key
 
 
 @jinja2.pass_context
@@ -34,24 +36,29 @@ def localised_html(context: jinja2.runtime.Context, value: Localised | None) -> 
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates, checked against their source: every language's environment of a
-    build, and every reading of the site in ``serve``, compile a template once."""
+    """Compiled templates, checked against their source and kept per set of theme translations
+    (folded into them): every reading of the site in ``serve`` compiles a template once per
+    language, again only when that language's theme strings change."""
 
     def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
+        self.store: dict[tuple[str, str], bytes] = {}
+
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> tuple[str, str]:
+        return bucket.key, getattr(bucket.environment, "translations_key", "")
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
+        if self._key(bucket) in self.store:
+            bucket.bytecode_from_string(self.store[self._key(bucket)])
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        self.store[self._key(bucket)] = bucket.bytecode_to_string()
 
 
 def make_environment(
     themes: tuple[Path, ...], translations: gettext.NullTranslations, globals_: dict[str, Any], compiled: MemoryBytecodeCache
 ) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = FoldingEnvironment(
         loader=jinja2.FileSystemLoader([str(theme / "templates") for theme in themes]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -61,9 +68,10 @@ def make_environment(
         keep_trailing_newline=False,
         bytecode_cache=compiled,
     )
+    env.folded, env.translations_key = translations, translations_key(translations)
     env.policies.update(I18N_POLICIES)
     # Jinja marks translations as safe HTML; a translation is text, so it is escaped here.
-    # A page asks for ~60 strings and the same few hundred recur on every page: look each up once.
+    # Literal strings are folded into the compiled templates; the computed ones recur: look each up once.
     looked_up: dict[str, Markup] = {}
 
     def gettext(message: str) -> Markup:
