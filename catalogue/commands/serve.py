@@ -77,10 +77,11 @@ class Preview:
     def problems(self) -> list[Problem]:
         return self.reading.problems
 
-    def reload(self) -> None:
-        """Read the site again (changed files only) and bump the version."""
+    def reload(self, changed: frozenset[Path] | None = None) -> None:
+        """Read the site again and bump the version: the files the watcher reports as
+        ``changed``, or when that is not known, those whose size or time changed."""
         try:
-            site = prepare(self.root, self.today, include_drafts=True, memory=self.memory)
+            site = prepare(self.root, self.today, include_drafts=True, memory=self.memory, changed=changed)
             reading = Reading(route_table(site), Maker(site, self.compiled, preview=True))
         except CatalogueError as error:
             reading = Reading(problems=error.problems)
@@ -219,7 +220,7 @@ def watch(preview: Preview, stop: threading.Event, say: Callable[[str], None]) -
     folders = [str(preview.root / name) for name in WATCHED if (preview.root / name).is_dir()]
     for changes in watch_files(*folders, stop_event=stop, debounce=100, step=50):
         names = sorted({Path(path).name for _, path in changes})
-        preview.reload()
+        preview.reload(frozenset(Path(path) for _, path in changes))
         say(
             f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''} -> "
             + (f"{len(preview.problems)} problems" if preview.problems else "ok")

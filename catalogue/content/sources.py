@@ -5,6 +5,7 @@ between entries, duplicate slugs, images that exist inside the content folder.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.files import link_problem, read_text
@@ -27,6 +28,35 @@ def entry_files(root: Path, section: str) -> list[Path]:
 EntryCache = dict[Path, tuple[tuple[int, int], Entry | None, list[Problem]]]
 
 
+@dataclass
+class EntryMemory:
+    """Entry files as last read, for a long-lived reader (``serve``). When the caller knows
+    which files changed (a file watcher's report), only those are looked at: the others are
+    neither listed nor stat-ed, and a reported file is read again even when its size and time
+    are the same as before. Images are checked once per name until a file under
+    content/images/ changes."""
+
+    entries: EntryCache = field(default_factory=dict)
+    images: dict[str, str] = field(default_factory=dict)  # src -> "" (fine) or what is wrong with it
+    sections: dict[str, set[Path]] = field(default_factory=dict)  # the entry files of each section, as last read
+
+    def files(self, root: Path, section: str, changed: frozenset[Path] | None) -> list[Path]:
+        """The entry files of a section: listed from the disk, or from the last reading and
+        the reported changes."""
+        if changed is None or section not in self.sections or any(_folder_change(root, path) for path in changed):
+            return entry_files(root, section)
+        folder = root / CONTENT / section
+        known = set(self.sections[section])
+        for path in changed:
+            if path.suffix == ".md" and path.is_relative_to(folder):
+                (known.add if path.is_file() else known.discard)(path)
+        return sorted(known)
+
+    def forget_images(self, root: Path, changed: frozenset[Path] | None) -> None:
+        if changed is None or any(path.is_relative_to(root / IMAGES) for path in changed):
+            self.images.clear()
+
+
 class Inside:
     """Whether files stay inside a folder once links are followed. A file that is not itself a
     link is where its folder really is, so each folder is resolved once, not each file."""
@@ -47,9 +77,14 @@ class Inside:
         return inside
 
 
-def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | None, inside: Inside) -> tuple[Entry | None, list[Problem]]:
-    """One entry file, parsed once: with a cache, again only when its size or time changed.
-    ``inside`` checks that the file is in content/."""
+def read_entry_file(
+    root: Path, section: str, path: Path, cache: EntryCache | None, inside: Inside, changed: frozenset[Path] | None = None
+) -> tuple[Entry | None, list[Problem]]:
+    """One entry file, parsed once: with a cache, again only when its size or time changed,
+    or (``changed`` given) only when it is one of the changed files. ``inside`` checks that
+    the file is in content/."""
+    if cache is not None and changed is not None and path in cache and path not in changed:
+        return cache[path][1], cache[path][2]  # unchanged: not even stat-ed
     if not inside(path):
         wrong = link_problem(path, root / CONTENT, root, f"{CONTENT}/")  # outside, or a loop
         return None, [wrong] if wrong else []
@@ -57,7 +92,7 @@ def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | No
         return None, [Problem(relative(path, root), None, None, "", "is a link to a file that does not exist: remove the link")]
     stat = path.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
-    if cache is not None and path in cache and cache[path][0] == stamp:
+    if cache is not None and changed is None and path in cache and cache[path][0] == stamp:
         return cache[path][1], cache[path][2]
     text, problems = read_text(path, root)
     entry = None
@@ -68,18 +103,28 @@ def read_entry_file(root: Path, section: str, path: Path, cache: EntryCache | No
     return entry, problems
 
 
-def load_catalogue(root: Path, include_drafts: bool = False, cache: EntryCache | None = None) -> Catalogue:
+def load_catalogue(
+    root: Path, include_drafts: bool = False, memory: EntryMemory | None = None, changed: frozenset[Path] | None = None
+) -> Catalogue:
     """Read, type and cross-check every entry; raises CatalogueError with all problems.
 
     Entries marked ``draft: true`` are left out unless ``include_drafts`` (as ``serve`` does).
+    ``memory`` keeps the files as read (``serve``); ``changed``, the files changed since then.
     """
     problems = Problems()
     found: dict[str, list[Entry]] = {section: [] for section in KINDS}
     unreadable: set[str] = set()  # slugs of entries with problems of their own: no follow-up errors
     inside = Inside(root / CONTENT)
+    changed = _as_listed(root, changed)
+    cache = memory.entries if memory is not None else None
+    files = memory.files if memory is not None else (lambda root, section, changed: entry_files(root, section))
+    if memory is not None:
+        memory.forget_images(root, changed)
+    read: dict[str, list[Path]] = {}
     for section in KINDS:
-        for path in entry_files(root, section):
-            entry, wrong = read_entry_file(root, section, path, cache, inside)
+        for path in files(root, section, changed):
+            read.setdefault(section, []).append(path)
+            entry, wrong = read_entry_file(root, section, path, cache, inside, changed)
             problems.extend(wrong)
             if entry is None:
                 unreadable.add(path.stem)
@@ -94,10 +139,26 @@ def load_catalogue(root: Path, include_drafts: bool = False, cache: EntryCache |
         experiences=tuple(e for e in found["experiences"] if isinstance(e, Experience)),
         pages=tuple(e for e in found["pages"] if isinstance(e, Page)),
     )
+    if memory is not None:  # it holds the files of this reading, and only those
+        memory.sections = {section: set(read.get(section, ())) for section in KINDS}
+        memory.entries = {path: memory.entries[path] for paths in read.values() for path in paths if path in memory.entries}
     problems.extend(check_references(catalogue, unreadable))
-    problems.extend(check_images(catalogue, root))
+    problems.extend(check_images(catalogue, root, memory.images if memory is not None else None))
     problems.raise_if_errors()
     return catalogue
+
+
+def _folder_change(root: Path, path: Path) -> bool:
+    """A change the watcher may report for a whole folder (moved, deleted): list again."""
+    return path.is_relative_to(root / CONTENT) and not path.is_relative_to(root / IMAGES) and path.suffix not in (".md", ".yaml")
+
+
+def _as_listed(root: Path, changed: frozenset[Path] | None) -> frozenset[Path] | None:
+    """The reported paths written as the listing of ``root`` writes them (``root``-based)."""
+    if changed is None:
+        return None
+    base = root.absolute()
+    return frozenset(root / path.absolute().relative_to(base) for path in changed if path.absolute().is_relative_to(base))
 
 
 def duplicate_slugs(entries: list[Entry]) -> list[Problem]:
@@ -149,11 +210,12 @@ def entry_images(entry: Entry) -> tuple[Image, ...]:
     return getattr(entry, "images", ())
 
 
-def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
+def check_images(catalogue: Catalogue, root: Path, known: dict[str, str] | None = None) -> list[Problem]:
     """Each image, named in front matter or shown in a body, must be an image file inside
-    content/images/ (symlinks may not lead out)."""
+    content/images/ (symlinks may not lead out). ``known`` remembers what was found for each
+    name (``serve``)."""
     inside = Inside(root / IMAGES)
-    folder = inside.folder
+    known = {} if known is None else known
     problems = []
     named = [
         (_where(entry, f"images[{i}].src"), f"images[{i}].src", image.src)
@@ -162,11 +224,17 @@ def check_images(catalogue: Catalogue, root: Path) -> list[Problem]:
     ]
     shown = [(_place(block.text.location if block.text else entry.source), "body", name) for entry, block, name in catalogue.body_images()]
     for where, key, src in named + shown:
-        path = Path(os.path.normpath(folder / src))
-        if not path.is_relative_to(folder) or not inside(path):
-            problems.append(Problem(*where, key, f"'{src}' leads outside {IMAGES}/"))
-        elif path.suffix.lower() not in EXTENSIONS:
-            problems.append(Problem(*where, key, f"'{src}' is not an image file: use {', '.join(EXTENSIONS)}"))
-        elif not path.is_file():
-            problems.append(Problem(*where, key, f"image not found: {IMAGES}/{src}"))
+        if src not in known:
+            known[src] = _image_problem(src, inside)
+        if known[src]:
+            problems.append(Problem(*where, key, known[src]))
     return problems
+
+
+def _image_problem(src: str, inside: Inside) -> str:
+    path = Path(os.path.normpath(inside.folder / src))
+    if not path.is_relative_to(inside.folder) or not inside(path):
+        return f"'{src}' leads outside {IMAGES}/"
+    if path.suffix.lower() not in EXTENSIONS:
+        return f"'{src}' is not an image file: use {', '.join(EXTENSIONS)}"
+    return "" if path.is_file() else f"image not found: {IMAGES}/{src}"

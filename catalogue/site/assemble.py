@@ -15,7 +15,7 @@ from pathlib import Path
 from ..content.config import SiteConfig, load_config
 from ..content.images import ImageLibrary
 from ..content.model import Catalogue, texts
-from ..content.sources import IMAGES, EntryCache, load_catalogue
+from ..content.sources import IMAGES, EntryMemory, load_catalogue
 from ..content.themes import Asset, theme_assets, theme_dirs
 from ..core.memo import IdentityMemo
 from ..core.problems import CatalogueError
@@ -34,7 +34,7 @@ class SiteMemory:
     """What a long-lived preview keeps from one reading of the site to the next: entry files and
     catalogs as last read, and what was derived from the objects that did not change."""
 
-    entries: EntryCache = field(default_factory=dict)
+    entries: EntryMemory = field(default_factory=EntryMemory)
     catalogs: CatalogMemory = field(default_factory=CatalogMemory)
     entry_texts: IdentityMemo = field(default_factory=lambda: IdentityMemo(lambda entry: tuple(texts(entry))))
     published: PublishedMemo = field(default_factory=PublishedMemo)
@@ -74,11 +74,13 @@ def prepare(
     pseudo: bool = False,
     include_drafts: bool = False,
     memory: SiteMemory | None = None,
+    changed: frozenset[Path] | None = None,
 ) -> Site:
-    """Read and check the whole site; raises CatalogueError with every problem found."""
+    """Read and check the whole site; raises CatalogueError with every problem found.
+    ``changed``: the files changed since ``memory`` was filled (a watcher's report), if known."""
     memory = memory or SiteMemory()
     config = load_config(root)
-    catalogue = load_catalogue(root, include_drafts, memory.entries)
+    catalogue = load_catalogue(root, include_drafts, memory.entries, changed)
     index = build_index(catalogue, memory.entry_texts)
     broken_links = link_problems(catalogue, config, index)
     if broken_links:
