@@ -98,12 +98,18 @@ def product_record(views: Views, product: Product) -> dict[str, Any]:
     return record
 
 
+def product_records(views: Views) -> list[dict[str, Any]]:
+    """Every product's record in the views' language, made once for both exports."""
+    products = views.index.catalogue.products
+    return views.once("records", products, lambda: [product_record(views, product) for product in products])
+
+
 def export_json(views: Views) -> bytes:
     data = {
         "schema": SCHEMA_VERSION,
         "language": views.language.code,
         "date": views.today.isoformat(),
-        "products": [product_record(views, product) for product in views.index.catalogue.products],
+        "products": product_records(views),
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
 
@@ -134,6 +140,6 @@ def export_csv(views: Views) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for product in views.index.catalogue.products:
-        writer.writerow(csv_row(product_record(views, product)))
+    for record in product_records(views):
+        writer.writerow(csv_row(record))
     return ("\ufeff" + out.getvalue()).encode()  # the byte-order mark lets spreadsheets read UTF-8

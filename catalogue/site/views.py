@@ -129,7 +129,7 @@ class Views:
     ui: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)  # theme strings, for data outside templates
     memo: dict[tuple[str, int], object] = field(default_factory=dict, compare=False, repr=False)  # views made once per language
 
-    def _once(self, kind: str, key: object, make: Callable[[], T]) -> T:
+    def once(self, kind: str, key: object, make: Callable[[], T]) -> T:
         """A view is the same on every page of a language: make it once (cards appear on many lists)."""
         slot = (kind, id(key))
         if slot not in self.memo:
@@ -177,7 +177,7 @@ class Views:
         return tuple(formatting.months(season, self.locale))
 
     def product_card(self, product: Product) -> ProductCard:
-        return self._once("card", product, lambda: self._product_card(product))
+        return self.once("card", product, lambda: self._product_card(product))
 
     def _product_card(self, product: Product) -> ProductCard:
         return ProductCard(
@@ -196,7 +196,7 @@ class Views:
         return tuple(self.product_card(product) for product in products)
 
     def experience_card(self, experience: Experience) -> ExperienceCard:
-        return self._once("experience", experience, lambda: self._experience_card(experience))
+        return self.once("experience", experience, lambda: self._experience_card(experience))
 
     def _experience_card(self, experience: Experience) -> ExperienceCard:
         return ExperienceCard(
@@ -258,7 +258,7 @@ class Views:
         return tuple(LinkView(link.url, self.localise(link.name)) for link in links)
 
     def body(self, entry: Entry) -> Markup:
-        return self._once("body", entry, lambda: self._body(entry))
+        return self.once("body", entry, lambda: self._body(entry))
 
     def _body(self, entry: Entry) -> Markup:
         folders = {language.folder for language in self.config.languages.values()}
