@@ -55,6 +55,15 @@ def test_engine_opencc_alone_and_for_a_language_without_a_rule(sample_copy, caps
     assert "zh-Hant: 222 drafted" in err
     assert "opencc drafts only the languages of translation.convert, not ko" not in err  # ko has nothing missing
     undraft(sample_copy, "zh_Hant")
+    korean = sample_copy / "locales/ko/LC_MESSAGES/content.po"
+    text = korean.read_text(encoding="utf-8")
+    start = text.index('msgid "Mua sản phẩm OCOP như thế nào?"\nmsgstr "')
+    end = text.index("\n", text.index("msgstr", start))
+    korean.write_text(text[:start] + 'msgid "Mua sản phẩm OCOP như thế nào?"\nmsgstr ""' + text[end:], encoding="utf-8")  # ko misses one
+    assert main(["--root", str(sample_copy), "translate", "--engine", "opencc"]) == 0  # every language with a rule, no other
+    err = capsys.readouterr().err
+    assert "zh-Hant: 222 drafted" in err and "not fr" not in err
+    undraft(sample_copy, "zh_Hant")
     site = sample_copy / "content/site.yaml"
     site.write_text(
         site.read_text(encoding="utf-8").replace("zh-Hant: {from: zh-Hans, config: s2twp}", "ja: {from: zh-Hans}"), encoding="utf-8"

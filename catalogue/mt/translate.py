@@ -227,6 +227,8 @@ def translate(root: Path, options: Options, now: dt.datetime, show_progress: boo
     if unknown:
         raise ValueError(f"not a language of the site: {', '.join(unknown)} (the site has {', '.join(config.languages)})")
     targets = options.languages or tuple(code for code in config.languages if code != config.source_language)
+    if engine == CONVERTER and not options.languages:
+        targets = tuple(config.translation.convert)  # conversion alone: the languages that have a rule
     glossary = load_glossary(root)
     if not options.dry_run:
         write_all(root, templates + catalogs)  # the catalogs are first brought up to date, as by extract
