@@ -104,3 +104,15 @@ def test_a_message_both_active_and_obsolete_is_an_error_for_both(site):
     path.write_text(text + '\n#~ msgid "Producers"\n#~ msgstr "Producteurs"\n', encoding="utf-8")
     line = text.count("\n") + 2
     assert_both_refuse(site, line)
+
+
+def test_translate_does_not_write_a_theme_draft_rendering_could_not_fill_in(site, monkeypatch):
+    """An engine that answers "100% …" for a theme string: reported, not written."""
+    from catalogue.mt import engines
+    from catalogue.mt.translate import Options, translate
+
+    monkeypatch.setattr(engines.Translator, "translate", lambda self, text: "100% " + text)
+    report = translate(site, Options(languages=("fr",), engine="pseudo"), NOW, show_progress=False)
+    assert any("python-format" in problem.message and problem.path == FR_MESSAGES for problem in report.failed)
+    assert "100% " not in (site / FR_MESSAGES).read_text(encoding="utf-8")
+    assert errors_of_check(site) == set() == errors_of_build(site)

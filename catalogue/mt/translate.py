@@ -27,7 +27,8 @@ from ..i18n.consistency import markup_difference
 from ..i18n.extract import CatalogFile, plan, without_format_flags, write_all
 from ..i18n.glossary import Glossary, load_glossary
 from ..i18n.lifecycle import machine_note, state_of
-from ..i18n.pofiles import CONTENT, read_catalog, write_catalog
+from ..i18n.pofiles import CONTENT, MESSAGES, read_catalog, write_catalog
+from ..i18n.verify import format_error
 from .convert import ENGINE as CONVERTER
 from .convert import converted, converter, reviewed_strings
 from .engines import TranslationFailed, Translator
@@ -194,6 +195,8 @@ class Run:
             self.progress.advance()
             try:
                 strings = draft(source_texts(message, file.catalog.num_plurals), first, second, self.glossary, file.language)
+                if file.domain == MESSAGES and (wrong := next(filter(None, (format_error(message, s) for s in strings)), None)):
+                    raise TokenMismatch(wrong)  # a theme string rendering could not fill in is not written
             except (TranslationFailed, TokenMismatch) as error:
                 reason = error.reason if isinstance(error, TranslationFailed) else str(error)
                 self.report.failed.append(Problem(where, message.lineno, None, "", f"{_short(message)}: {reason}"))
