@@ -223,7 +223,7 @@ class Lifecycle(RuleBasedStateMachine):
 
 Lifecycle.TestCase.settings = settings(
     max_examples=int(os.environ.get("LIFECYCLE_EXAMPLES", "4")),  # more for a deeper search
-    stateful_step_count=6,
+    stateful_step_count=int(os.environ.get("LIFECYCLE_STEPS", "6")),
     deadline=None,
     database=None,
     phases=(Phase.explicit, Phase.reuse, Phase.generate),  # no shrinking: a failure prints its steps, CI time stays bounded
