@@ -52,12 +52,17 @@ def test_theme_may_be_a_list(make_site):
         ),
         (
             ("base_url: https://example.org/", "base_url: example.org"),
-            "content/site.yaml:2:11: error: base_url: expected an http(s) URL, got 'example.org'",
+            "content/site.yaml:2:11: error: base_url: expected an http(s) URL without ?query or #fragment (pages are found under it), got 'example.org'",
         ),
         (
             ("  en: {name: English, currency: USD}", "  en: {name: English, currency: USD, url: vi}"),
-            "content/site.yaml:4:1: error: languages: two languages share one URL folder",
+            "content/site.yaml:6:38: error: languages.en.url: the URL folder vi/ is already vi's: two languages cannot share one",
         ),
+        (
+            ("base_url: https://example.org/", "base_url: https://example.org/?ref=x#top"),
+            "content/site.yaml:2:11: error: base_url: expected an http(s) URL without ?query or #fragment (pages are found under it), got 'https://example.org/?ref=x#top'",
+        ),
+        (("vnd: 25000", "vnd: .inf"), "content/site.yaml:8:14: error: exchange_rates.USD.vnd: must be a finite number, got .inf"),
         (("languages:", "langauges:"), "content/site.yaml:4:1: error: langauges: unknown key (did you mean 'languages'?)"),
     ],
 )

@@ -50,7 +50,9 @@ def check_case(root: Path, expected: str, capsys) -> None:
     lines = err.strip().splitlines()
     assert "Traceback" not in err
     assert status == 1
-    assert lines == [expected, "1 problem found; nothing was written."], err
+    messages = expected.split("\n")  # one, or one per entry the fault touches
+    count = f"{len(messages)} problem{'s' if len(messages) > 1 else ''} found; nothing was written."
+    assert lines == [*messages, count], err
     assert snapshot(root) == before
 
 
@@ -370,3 +372,39 @@ def test_hostile_file(case, built_minimal, tmp_path, capsys):
         assert main(["--root", str(root), "-q", "check"]) == 1
         err = capsys.readouterr().err
         assert expected in err.splitlines() and "Traceback" not in err and "root:" not in err, err
+
+
+# Edits of tests/sites/minimal in one line: file, text, its replacement, the one message expected.
+SITE = "content/site.yaml"
+PO = "locales/en/LC_MESSAGES/messages.po"
+# fmt: off
+EDITS = {
+    "base-url-query": (SITE, "minimal.example.org/", "minimal.example.org/?ref=x", "content/site.yaml:4:11: error: base_url: expected an http(s) URL without ?query or #fragment (pages are found under it), got 'https://minimal.example.org/?ref=x'"),
+    "base-url-fragment": (SITE, "minimal.example.org/", "minimal.example.org/#top/en/", "content/site.yaml:4:11: error: base_url: expected an http(s) URL without ?query or #fragment (pages are found under it), got 'https://minimal.example.org/#top/en/'"),
+    "rate-infinite": (SITE, "vnd: 25000", "vnd: .inf", "content/site.yaml:13:14: error: exchange_rates.USD.vnd: must be a finite number, got .inf"),
+    "rate-not-a-number": (SITE, "vnd: 25000", "vnd: .nan", "content/site.yaml:13:14: error: exchange_rates.USD.vnd: must be a finite number, got .nan"),
+    "language-url-short-links": (SITE, "    currency: USD", "    currency: USD\n    url: p", "content/site.yaml:12:5: error: languages.en.url: the URL folder p/ is the site's own (404.html, _redirects, _translations, assets, images, p, pagefind, qr, robots.txt, sitemap.xml); choose another"),
+    "language-url-images": (SITE, "    currency: USD", "    currency: USD\n    url: images", "content/site.yaml:12:5: error: languages.en.url: the URL folder images/ is the site's own (404.html, _redirects, _translations, assets, images, p, pagefind, qr, robots.txt, sitemap.xml); choose another"),
+    "language-url-search-index": (SITE, "    currency: USD", "    currency: USD\n    url: pagefind", "content/site.yaml:12:5: error: languages.en.url: the URL folder pagefind/ is the site's own (404.html, _redirects, _translations, assets, images, p, pagefind, qr, robots.txt, sitemap.xml); choose another"),
+    "language-url-taken": (SITE, "    currency: USD", "    currency: USD\n    url: vi", "content/site.yaml:12:5: error: languages.en.url: the URL folder vi/ is already vi's: two languages cannot share one"),
+    "theme-second-unknown": (SITE, "exchange_rates:", "theme: [default, nope]\nexchange_rates:", "content/site.yaml:12:18: error: theme[1]: unknown theme 'nope': no themes/nope/templates/ folder"),
+    "po-nplurals-text": (PO, "nplurals=2;", "nplurals=abc;", "locales/en/LC_MESSAGES/messages.po:14: error: Plural-Forms: nplurals must be a whole number from 1 to 6 (got 'abc'), e.g. \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
+    "po-nplurals-zero": (PO, "nplurals=2;", "nplurals=0;", "locales/en/LC_MESSAGES/messages.po:14: error: Plural-Forms: nplurals must be a whole number from 1 to 6 (got '0'), e.g. \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
+    "po-plural-expression": (PO, "plural=(n != 1)", "plural=(n !!= 1)", "locales/en/LC_MESSAGES/messages.po:14: error: Plural-Forms: the plural expression is not one gettext understands, got '(n !!= 1)', e.g. \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
+    "po-charset": (PO, "charset=utf-8", "charset=klingon", "locales/en/LC_MESSAGES/messages.po:16: error: Content-Type: the charset must be UTF-8 (catalogs are UTF-8 text), got 'klingon'"),
+    "content-po-charset": ("locales/en/LC_MESSAGES/content.po", "charset=utf-8", "charset=latin-1", "locales/en/LC_MESSAGES/content.po:16: error: Content-Type: the charset must be UTF-8 (catalogs are UTF-8 text), got 'latin-1'"),
+    "producer-draft": ("content/producers/htx-mau.md", "kind:", "draft: true\nkind:", "content/experiences/vuon-vai.md:8:1: error: producer: producer 'htx-mau' is a draft (content/producers/htx-mau.md has draft: true), so this entry cannot be published; publish it, or mark this entry as a draft too\ncontent/products/mat-ong.md:6:1: error: producer: producer 'htx-mau' is a draft (content/producers/htx-mau.md has draft: true), so this entry cannot be published; publish it, or mark this entry as a draft too"),
+    "experience-draft": ("content/experiences/vuon-vai.md", "---\nname:", "---\ndraft: true\nname:", "content/products/mat-ong.md:20:15: error: experiences[0]: experience 'vuon-vai' is a draft (content/experiences/vuon-vai.md has draft: true), so this entry cannot be published; publish it, or mark this entry as a draft too"),
+}
+# fmt: on
+
+
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_edited_invalid_case(case, built_minimal, tmp_path, capsys):
+    root = tmp_path / "site"
+    shutil.copytree(built_minimal, root, symlinks=True)
+    name, old, new, expected = EDITS[case]
+    text = (root / name).read_text(encoding="utf-8")
+    assert old in text, f"{case}: {old!r} is not in {name}"
+    (root / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    check_case(root, expected, capsys)

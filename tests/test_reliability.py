@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from catalogue.commands.cli import main
 
-from .conftest import PAYLOAD, PRODUCT, ROOT
+from .conftest import PAYLOAD, PRODUCT, ROOT, SITE_YAML
 
 OWN_SCRIPTS = ("/assets/", "/pagefind/")
 
@@ -466,3 +466,60 @@ def test_a_page_that_fails_in_a_worker_is_one_line(make_site, monkeypatch, capsy
         "1 problem found; nothing was written.",
     ]
     assert not (root / "public").exists() and not list(root.glob(".public.*"))
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2026-06-15", "1.5e9", "999999999999", "１２３"])
+def test_a_build_date_that_is_not_one_is_an_error(make_site, monkeypatch, capsys, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    root = make_site()
+    for command in ("build", "check", "extract"):
+        assert main(["--root", str(root), "-q", command]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("SOURCE_DATE_EPOCH: error: must be the build date in whole seconds since 1970") and "Traceback" not in err
+    assert not (root / "public").exists() and not (root / "locales").exists()
+
+
+def test_a_bidirectional_override_is_warned_of_with_its_line(make_site, capsys):
+    root = make_site({"content/products/my-chu.md": PRODUCT.replace("name: Mỳ Chũ", "name: Mỳ \u202eũhC")})
+    assert main(["--root", str(root), "check"]) == 0
+    assert "content/products/my-chu.md:2:10: warning: invisible U+202E RIGHT-TO-LEFT OVERRIDE" in capsys.readouterr().err
+    assert main(["--root", str(root), "check", "--strict"]) == 1
+
+
+def test_two_photos_of_one_name_keep_their_own_renditions(make_site):
+    from PIL import Image
+
+    photos = {"red": (200, 0, 0), "blue": (0, 0, 200)}
+    second = PRODUCT.replace("name: Mỳ Chũ", "name: Gạo").replace("\n---\n", "\nimages:\n  - {src: x.jpg, alt: Gạo}\n---\n", 1)
+    first = PRODUCT.replace("\n---\n", "\nimages:\n  - {src: x.png, alt: Mỳ}\n---\n", 1)
+    root = make_site({"content/products/my-chu.md": first, "content/products/gao.md": second})
+    (root / "content/images").mkdir()
+    Image.new("RGB", (600, 400), photos["red"]).save(root / "content/images/x.png")
+    Image.new("RGB", (600, 400), photos["blue"]).save(root / "content/images/x.jpg")
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+    for slug, colour in (("my-chu", "red"), ("gao", "blue")):
+        page = BeautifulSoup((root / f"public/vi/products/{slug}/index.html").read_text(encoding="utf-8"), "html.parser")
+        for source in page.select("main picture source, main picture img"):
+            for candidate in (source.get("srcset") or source["src"]).split(","):
+                name = candidate.split()[0].rsplit("/", 1)[-1]
+                with Image.open(root / "public/images" / name) as image:
+                    red, _, blue = image.convert("RGB").getpixel((10, 10))
+                    assert (red > blue) == (colour == "red"), (slug, name)
+
+
+def test_two_routes_at_one_file_name_both_origins(make_site, monkeypatch):
+    import datetime as dt
+
+    import catalogue.site.routes as routes
+    from catalogue.core.problems import CatalogueError
+    from catalogue.site.assemble import prepare
+
+    yaml = SITE_YAML.replace("currency: USD}", "currency: USD, url: p}")
+    root = make_site({"content/site.yaml": yaml, "content/products/search.md": PRODUCT})
+    monkeypatch.setattr(routes, "SHARED_NAMES", {"qr"})  # as if the language folder check let p/ through
+    with pytest.raises(CatalogueError) as caught:
+        routes.route_table(prepare(root, dt.date(2026, 6, 15)))
+    assert str(caught.value) == (
+        "content/products/search.md:2:1: error: the short link of content/products/search.md would be written at "
+        "p/search/index.html, where the en search page (content/site.yaml:6) is written; rename one of them"
+    )

@@ -17,8 +17,9 @@ from babel.messages.catalog import Message
 from ..content.certificates import EXPIRY_WARNING_DAYS, certificate_problems, certificate_rows
 from ..content.config import SiteConfig, load_config
 from ..content.images import ImageLibrary
-from ..content.sources import IMAGES, load_catalogue
+from ..content.sources import CONTENT, IMAGES, load_catalogue
 from ..content.themes import theme_dirs
+from ..core.bidi import bidi_problems
 from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.consistency import numbers_of, pairs
 from ..i18n.glossary import Glossary, load_glossary
@@ -60,6 +61,20 @@ def catalog_problems(config: SiteConfig, glossary: Glossary) -> list[Problem]:
     return problems
 
 
+def hidden_controls(config: SiteConfig) -> list[Problem]:
+    """Bidirectional controls in every text file of content/ and in every catalog."""
+    files = [p for p in sorted((config.root / CONTENT).rglob("*")) if p.suffix in (".md", ".yaml", ".yml")]
+    files += [path for _, _, path in site_catalogs(config)]
+    problems = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the reader of that file
+        problems.extend(bidi_problems(text, relative(path, config.root)))
+    return problems
+
+
 def check(root: Path, today: dt.date | None = None, expiry_days: int = EXPIRY_WARNING_DAYS) -> list[Problem]:
     """Every problem found, errors and warnings, sorted by file and line."""
     try:
@@ -85,4 +100,5 @@ def check(root: Path, today: dt.date | None = None, expiry_days: int = EXPIRY_WA
         theme_dirs(config)  # unknown themes, and theme files linked out of the site
     except CatalogueError as error:
         problems.extend(error.problems)
+    problems.extend(hidden_controls(config))
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))

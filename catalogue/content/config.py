@@ -8,6 +8,7 @@ have a dated exchange rate.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
 from ..core.files import read_text
-from ..core.problems import Problem, Problems, did_you_mean
-from ..core.yamlsource import Document, locations, parse_yaml
+from ..core.problems import Location, Problem, Problems, did_you_mean
+from ..core.yamlsource import locations, parse_yaml
 from .specs import INVALID, Bool, Choice, Date, Field, Float, Int, ListOf, MapOf, OneOrMany, Record, Str, Url
 
 SITE_FILE = "content/site.yaml"
@@ -110,6 +111,14 @@ class SiteConfig:
     exchange_rates: dict[str, Rate] = field(default_factory=dict)
     theme: tuple[str, ...] = ("default",)
     translation: TranslationSettings = field(default_factory=TranslationSettings)
+    # where each key was written in site.yaml ("languages.en.url"), for messages of later stages
+    places: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, key: str) -> Location:
+        """The line of ``key`` in site.yaml, or of its nearest written parent."""
+        while key and key not in self.places:
+            key = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", key)  # "theme[1]" -> "theme", "a.b" -> "a"
+        return self.places.get(key, Location(SITE_FILE, 1, 1))
 
     def chain(self, code: str) -> tuple[str, ...]:
         """The languages to try for text in ``code``, in order, ending with the source."""
@@ -183,7 +192,10 @@ RATE = Record(
 SITE = Record(
     fields={
         "title": Field(MapOf(value=Str(max_length=120), key_pattern=LANGUAGE_CODE, key_description="a language code"), required=True),
-        "base_url": Field(Url(), required=True),
+        "base_url": Field(
+            Url(pattern=r"https?://[^\s<>\"'?#]+", description="an http(s) URL without ?query or #fragment (pages are found under it)"),
+            required=True,
+        ),
         "source_language": Field(Str(pattern=LANGUAGE_CODE, description="a language code"), required=True),
         "languages": Field(
             MapOf(
@@ -232,22 +244,18 @@ def load_config(root: Path) -> SiteConfig:
     if document.root is None:
         problems.add(Problem(SITE_FILE, 1, None, "", "is empty"))
     problems.raise_if_errors()
-    config = SiteConfig(root=root, **values)
-    problems.extend(check_languages(config, document))
+    config = SiteConfig(root=root, **values, places=locations(document))
+    problems.extend(check_languages(config))
     problems.raise_if_errors()
     return config
 
 
-def check_languages(config: SiteConfig, document: Document) -> list[Problem]:
+def check_languages(config: SiteConfig) -> list[Problem]:
     """Cross-field checks: known locales, fallbacks, currencies, titles."""
-    places = locations(document)
     problems: list[Problem] = []
 
     def report(path: str, message: str) -> None:
-        key = path
-        while key and key not in places:
-            key = key.rpartition(".")[0]
-        problems.append(places.get(key, document.where(document.root)).problem(path, message))
+        problems.append(config.where(path).problem(path, message))
 
     codes = config.languages
     if config.source_language not in codes:
@@ -273,7 +281,9 @@ def check_languages(config: SiteConfig, document: Document) -> list[Problem]:
                 report(key, f"{code!r} is not one of the site's languages")
     if config.source_language in codes and config.source_language not in config.title:
         report("title", f"needs a title in the source language {config.source_language!r}")
-    folders = [language.folder for language in codes.values()]
-    if len(set(folders)) != len(folders):
-        report("languages", "two languages share one URL folder")
+    folders: dict[str, str] = {}
+    for code, language in codes.items():
+        other = folders.setdefault(language.folder, code)
+        if other != code:
+            report(f"languages.{code}.url", f"the URL folder {language.folder}/ is already {other}'s: two languages cannot share one")
     return problems

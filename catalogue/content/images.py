@@ -109,7 +109,7 @@ class ImageLibrary:
         image = _decoded(data, name)
         fallback_format = "PNG" if fmt == "PNG" or image.mode in ("RGBA", "LA", "P") else "JPEG"
         widths = sorted({min(width, image.width) for width in WIDTHS})
-        stem = src.rsplit(".", 1)[0]
+        stem = src.replace(".", "-")  # "x.png" and "x.jpg" are two photos: x-png-480.webp, x-jpg-480.webp
         webp, fallback = [], []
         for width in widths:
             height = round(image.height * width / image.width)

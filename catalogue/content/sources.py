@@ -114,6 +114,7 @@ def load_catalogue(
     problems = Problems()
     found: dict[str, list[Entry]] = {section: [] for section in KINDS}
     unreadable: set[str] = set()  # slugs of entries with problems of their own: no follow-up errors
+    drafts: dict[tuple[str, str], str] = {}  # (section, slug) of each entry left out as a draft: its file
     inside = Inside(root / CONTENT)
     changed = _as_listed(root, changed)
     cache = memory.entries if memory is not None else None
@@ -130,6 +131,8 @@ def load_catalogue(
                 unreadable.add(path.stem)
             elif include_drafts or not entry.draft:
                 found[section].append(entry)
+            else:
+                drafts[section, entry.slug] = entry.source.path
     for section, entries in found.items():
         problems.extend(duplicate_slugs(entries))
         found[section] = sorted(entries, key=lambda entry: (entry.slug, entry.source.path))
@@ -142,7 +145,7 @@ def load_catalogue(
     if memory is not None:  # it holds the files of this reading, and only those
         memory.sections = {section: set(read.get(section, ())) for section in KINDS}
         memory.entries = {path: memory.entries[path] for paths in read.values() for path in paths if path in memory.entries}
-    problems.extend(check_references(catalogue, unreadable))
+    problems.extend(check_references(catalogue, unreadable, drafts))
     problems.extend(check_images(catalogue, root, memory.images if memory is not None else None))
     problems.raise_if_errors()
     return catalogue
@@ -181,16 +184,21 @@ def _place(place: Location) -> tuple[str, int | None, int | None]:
     return place.path, place.line, place.column
 
 
-def check_references(catalogue: Catalogue, unreadable: set[str] = frozenset()) -> list[Problem]:  # type: ignore[assignment]
-    """Every producer and experience named by an entry must exist (or have its own problem)."""
+def check_references(catalogue: Catalogue, unreadable: set[str], drafts: dict[tuple[str, str], str]) -> list[Problem]:
+    """Every producer and experience named by an entry must exist (or have its own problem);
+    one that exists but is a draft is said to be one, not missing."""
     producers = {p.slug for p in catalogue.producers}
     experiences = {e.slug for e in catalogue.experiences}
     problems = []
 
     def require(entry: Entry, key: str, slug: str, known: set[str], section: str) -> None:
         if slug and slug not in known and slug not in unreadable:
-            hint = did_you_mean(slug, known)
-            problems.append(Problem(*_where(entry, key), key, f"no {section[:-1]} '{slug}' in content/{section}/{hint}"))
+            if draft := drafts.get((section, slug)):
+                message = f"{section[:-1]} '{slug}' is a draft ({draft} has draft: true), so this entry cannot be published"
+                message += "; publish it, or mark this entry as a draft too"
+            else:
+                message = f"no {section[:-1]} '{slug}' in content/{section}/{did_you_mean(slug, known)}"
+            problems.append(Problem(*_where(entry, key), key, message))
 
     for product in catalogue.products:
         require(product, "producer", product.producer, producers, "producers")

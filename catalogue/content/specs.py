@@ -8,6 +8,7 @@ describe the entry formats for documentation and JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -119,6 +120,8 @@ class Float(Spec):
         value = self.scalar(node, doc)
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             return self.fail(node, doc, name, problems)
+        if not math.isfinite(value):
+            return self.fail(node, doc, name, problems, f"must be a finite number, got {node.value}")
         if not self.minimum <= value <= self.maximum:
             return self.fail(node, doc, name, problems, f"must be from {self.minimum} to {self.maximum}, got {value}")
         return float(value)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..core.files import link_problem
 from ..core.problems import CatalogueError, Problem
-from .config import SITE_FILE, SiteConfig
+from .config import SiteConfig
 
 _SOURCE_THEMES = Path(__file__).resolve().parents[2] / "themes"  # a checkout of the repository
 _INSTALLED_THEMES = Path(__file__).resolve().parents[1] / "bundled_themes"  # pip-installed package data
@@ -22,11 +22,12 @@ ENGINE_THEMES = _SOURCE_THEMES if _SOURCE_THEMES.is_dir() else _INSTALLED_THEMES
 
 def theme_dirs(config: SiteConfig) -> tuple[Path, ...]:
     found, problems = [], []
-    for name in config.theme:
+    for index, name in enumerate(config.theme):
         candidates = [config.root / "themes" / name, ENGINE_THEMES / name]
         folder = next((c for c in candidates if (c / "templates").is_dir()), None)
         if folder is None:
-            problems.append(Problem(SITE_FILE, None, None, "theme", f"unknown theme '{name}': no themes/{name}/templates/ folder"))
+            key = f"theme[{index}]" if f"theme[{index}]" in config.places else "theme"
+            problems.append(config.where(key).problem(key, f"unknown theme '{name}': no themes/{name}/templates/ folder"))
         else:
             found.append(folder)
             if folder == candidates[0]:

@@ -95,7 +95,7 @@ def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     if len(data) > MAX_ENTRY_BYTES:
         return None, [Problem(name, None, None, "", f"is too large ({len(data):,} bytes, at most {MAX_ENTRY_BYTES:,})")]
     if b"\0" in data:
-        return None, [Problem(name, None, None, "", "is a binary file, not text")]
+        return None, [Problem(name, data[: data.index(b"\0")].count(b"\n") + 1, None, "", "is a binary file, not text (a NUL byte)")]
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [Problem(name, 1, 1, "", "starts with a byte-order mark (BOM): save it as UTF-8 without BOM")]
     try:

@@ -6,11 +6,16 @@ two entries with the same msgid. A translator deserves to hear about both, with 
 
 from __future__ import annotations
 
+import gettext
 import re
 
 from ..core.controls import CONTROL, describe
 from ..core.problems import Problem
 
+HEADER = re.compile(r'^"(Plural-Forms|Content-Type):(.*)"$')
+NPLURALS = re.compile(r"\bnplurals\s*=\s*([^;\\]*)")
+PLURAL = re.compile(r"\bplural\s*=\s*([^;\\]*)")
+CHARSET = re.compile(r"\bcharset\s*=\s*([^;\\\s]*)")
 KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
 STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 
@@ -38,6 +43,8 @@ def po_syntax_problems(text: str, path: str) -> list[Problem]:
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
+        if (header := HEADER.match(stripped)) and not path.endswith(".pot"):  # templates say nplurals=INTEGER
+            problems.extend(_header_problems(*header.groups(), path, number))
         match = KEYWORD.match(stripped)
         if match:
             keyword, quoted = match.groups()
@@ -64,3 +71,28 @@ def po_syntax_problems(text: str, path: str) -> list[Problem]:
             problems.append(Problem(path, number, None, "", f"not a .po line: {stripped[:40]!r}"))
     finish()
     return problems
+
+
+
+def _header_problems(name: str, value: str, path: str, number: int) -> list[Problem]:
+    """The header fields that Babel and gettext read with a bare int(), codec lookup or plural
+    parser (and a traceback): Plural-Forms and the Content-Type's charset."""
+    if name == "Content-Type":
+        charset = CHARSET.search(value)
+        if charset is None or charset.group(1).lower().replace("_", "-") in ("utf-8", "utf8"):
+            return []
+        message = f"Content-Type: the charset must be UTF-8 (catalogs are UTF-8 text), got {charset.group(1)!r}"
+        return [Problem(path, number, None, "", message)]
+    count, plural = NPLURALS.search(value), PLURAL.search(value)
+    written = count.group(1).strip() if count else ""
+    example = '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"'
+    if not (written.isdigit() and 1 <= int(written) <= 6):
+        got = f"got {written!r}" if count else "it is missing"
+        return [Problem(path, number, None, "", f"Plural-Forms: nplurals must be a whole number from 1 to 6 ({got}), e.g. {example}")]
+    try:
+        gettext.c2py(plural.group(1).strip() if plural else "")
+    except (ValueError, RecursionError):
+        got = repr(plural.group(1).strip()) if plural else "nothing"
+        message = f"Plural-Forms: the plural expression is not one gettext understands, got {got}, e.g. {example}"
+        return [Problem(path, number, None, "", message)]
+    return []

@@ -30,15 +30,18 @@ QR_CHUNK = 200  # QR codes per task: small enough to fill the worker that finish
 
 
 def build_date() -> dt.date:
-    """Today, or the date fixed by SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        except (ValueError, OverflowError, OSError):  # beyond the year 9999 (or what the C library can convert)
-            message = f"{epoch} seconds is beyond the year 9999: give the build date as seconds since 1970"
-            raise CatalogueError([Problem("SOURCE_DATE_EPOCH", None, None, "", message)]) from None
-    return dt.date.today()
+    """Today, or the date fixed by SOURCE_DATE_EPOCH for reproducible builds; a value that is
+    not a date is an error, never silently today (the build would not be the one asked for)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today()
+    try:
+        if not epoch.isascii():
+            raise ValueError(epoch)  # int() reads other scripts' digits too
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        message = f"must be the build date in whole seconds since 1970, e.g. $(date -d 2026-06-15 +%s); got {epoch[:40]!r}"
+        raise CatalogueError([Problem("SOURCE_DATE_EPOCH", None, None, "", message)]) from None
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from ..core.problems import CatalogueError, Problem
+from ..core.problems import CatalogueError, Location, Problem
 from .assemble import Site
+from .pagegraph import entry_of
 from .sitemap import sitemap_names
-from .urls import LANGUAGE_FILES, PageId, output_file
+from .urls import LANGUAGE_FILES, SHARED_NAMES, PageId, output_file
 
 
 class Route(NamedTuple):  # a tuple: the table makes one per file, 130,000 at 10,000 products
@@ -58,6 +59,7 @@ class RouteTable:
 def route_table(site: Site) -> RouteTable:
     """Every output file of the site; two routes writing one file are an error, never an overwrite."""
     urls, config = site.urls, site.config
+    _refuse_shared_folders(site)
     routes: list[tuple] = []  # url, kind, key, language[, page number]
     for code, language in config.languages.items():
         routes += [(urls.page(page, language), page.kind, page.key, code, page.number) for page in site.graph.pages]
@@ -71,23 +73,52 @@ def route_table(site: Site) -> RouteTable:
     routes.append((urls.shared("_headers"), "headers", "", ""))
     routes += [(urls.asset(name), "asset", name, "") for name in site.assets]
     routes += [(urls.image(name), "image", name, "") for name in site.images.files()]  # renditions made by prepare()
+    _refuse_shared_folders(site)
     table = RouteTable(tuple(Route(url, output_file(url, urls.base_path), *rest) for url, *rest in routes))
     _refuse_collisions(table)
     return table
 
 
-def _refuse_collisions(table: RouteTable) -> None:
+def _refuse_shared_folders(site: Site) -> None:
+    """A language's URL folder may not be one the whole site uses (/p/ for short links, /qr/...)."""
+    problems = []
+    for code, language in site.config.languages.items():
+        if language.folder in SHARED_NAMES:
+            key = f"languages.{code}.url" if language.url else f"languages.{code}"
+            message = f"the URL folder {language.folder}/ is the site's own ({', '.join(sorted(SHARED_NAMES))}); choose another"
+            problems.append(site.config.where(key).problem(key, message))
+    if problems:
+        raise CatalogueError(problems)
+
+
+def _refuse_collisions(table: RouteTable, site: Site) -> None:
     seen: dict[str, Route] = {}
     problems = []
     for route in table.routes:
         other = seen.setdefault(route.file, route)
         if other is not route:
-            message = f"two files of the site would be written at {route.file}: {_what(other)} and {_what(route)}; rename one"
-            problems.append(Problem("content/site.yaml", None, None, "", message))
+            place, what = _origin(route, site)
+            other_place, other_what = _origin(other, site)
+            message = (
+                f"{what} would be written at {route.file}, where {other_what} ({other_place.path}:{other_place.line}) is written"
+                "; rename one of them"
+            )
+            problems.append(Problem(place.path, place.line, place.column, "", message))
     if problems:
         raise CatalogueError(problems)
 
 
-def _what(route: Route) -> str:
-    number = f"page {route.number}" if route.number > 1 else ""
-    return " ".join(part for part in (route.language, route.kind, route.key, number) if part)
+def _origin(route: Route, site: Site) -> tuple[Location, str]:
+    """Where a route comes from, for a message: the entry that makes it, or its language's line
+    in site.yaml, or site.yaml itself."""
+    entry = entry_of(PageId("product", route.key), site.index) if route.kind in ("short", "qr") else None
+    entry = entry or (entry_of(route.page, site.index) if route.language else None)
+    if entry is not None:
+        what = f"the {route.kind} page" if route.kind not in ("short", "qr") else f"the {route.kind} link"
+        return entry.source, f"{what} of {entry.source.path}" + (f" in {route.language}" if route.language else "")
+    if route.language:
+        language = site.config.languages[route.language]
+        key = f"languages.{route.language}.url" if language.url else f"languages.{route.language}"
+        number = f" (page {route.number})" if route.number > 1 else ""
+        return site.config.where(key), f"the {route.language} {route.kind} page{number}"
+    return site.config.where(""), f"the site's {route.kind} file"
