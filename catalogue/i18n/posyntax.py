@@ -73,7 +73,6 @@ def po_syntax_problems(text: str, path: str) -> list[Problem]:
     return problems
 
 
-
 def _header_problems(name: str, value: str, path: str, number: int) -> list[Problem]:
     """The header fields that Babel and gettext read with a bare int(), codec lookup or plural
     parser (and a traceback): Plural-Forms and the Content-Type's charset."""
