@@ -4,6 +4,7 @@ runs in the pages; keys never leak."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -97,6 +98,44 @@ def test_a_killed_build_leaves_no_worker_behind(sample_copy):
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [pid for pid in workers if _alive(pid)]
+
+
+def _named(pids: set[int], prefix: str) -> set[int]:
+    found = set()
+    for pid in pids:
+        try:
+            if Path(f"/proc/{pid}/comm").read_text().startswith(prefix):
+                found.add(pid)
+        except OSError:
+            pass
+    return found
+
+
+def test_a_build_killed_while_indexing_leaves_no_indexer_behind(sample_copy):
+    """Pagefind is stopped first, so that only the kernel can end it: an orphan would stay."""
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(sample_copy), "-q", "build", "--force"]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline, indexers = time.monotonic() + 120, set()
+    while not indexers and process.poll() is None and time.monotonic() < deadline:
+        workers = _children(process.pid)  # Pagefind runs in the build's workers, or in the build itself
+        indexers = _named(workers | {child for worker in workers for child in _children(worker)}, "pagefind")
+        time.sleep(0.005)
+    assert indexers, "the build never ran Pagefind"
+    try:
+        for pid in indexers:
+            os.kill(pid, signal.SIGSTOP)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 5
+        while any(map(_alive, indexers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in indexers if _alive(pid)], "Pagefind outlived the build"
+    finally:
+        for pid in indexers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert build(sample_copy, sample_copy / "public").returncode == 0
+    assert not list(sample_copy.glob(".public.*"))
 
 
 def test_nothing_hostile_reaches_the_pages(hostile_site):
@@ -523,3 +562,37 @@ def test_two_routes_at_one_file_name_both_origins(make_site, monkeypatch):
         "content/products/search.md:2:1: error: the short link of content/products/search.md would be written at "
         "p/search/index.html, where the en search page (content/site.yaml:6) is written; rename one of them"
     )
+
+
+def test_an_edit_that_keeps_size_and_time_is_built(make_site, capsys):
+    """cp -p and rsync -a keep a file's size and modification time: only its bytes tell."""
+    root = make_site()
+    assert main(["--root", str(root), "build", "--no-search"]) == 0
+    product = root / "content/products/my-chu.md"
+    before = product.stat()
+    product.write_text(PRODUCT.replace("Mô tả.", "Mô tẻ."), encoding="utf-8")
+    os.utime(product, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert product.stat().st_size == before.st_size
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "--no-search"]) == 0
+    assert "Nothing changed" not in capsys.readouterr().err
+    assert "Mô tẻ." in (root / "public/vi/products/my-chu/index.html").read_text(encoding="utf-8")
+
+
+def test_a_dead_builds_folder_is_cleaned_even_when_its_pid_is_reused(make_site):
+    import fcntl
+
+    root = make_site()
+    dead = root / ".public.build-1"  # pid 1 is alive (init): a reused pid
+    (dead / "en").mkdir(parents=True)
+    live = root / f".public.build-{os.getpid()}x"
+    live.mkdir()
+    handle = os.open(live, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(handle, fcntl.LOCK_EX)  # what a running build holds
+    try:
+        assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+        assert not dead.exists() and live.is_dir()
+    finally:
+        os.close(handle)
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0  # up to date: cleans too
+    assert not live.exists()

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from ..core.problems import CatalogueError, Problem
 from ..site.routes import Route
+from .workers import orphan_guard
 
 SEARCHED_KINDS = frozenset({"product", "producer", "experience", "page"})  # the pages marked data-pagefind-body
 
@@ -41,11 +42,12 @@ def entry_glob(folder: str, routes: list[Route]) -> str:
 
 def index_language(site: Path, folder: str, routes: list[Route]) -> str:
     """Index the searched pages (``routes``) of one language folder of ``site`` in place;
-    returns a line for the progress log."""
+    returns a line for the progress log. Pagefind dies with the build (and with the worker that
+    runs it): killed, the build leaves no indexer writing into its folder."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
     command += ["--glob", entry_glob(folder, routes), "--output-subdir", f"pagefind/{folder}"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600, preexec_fn=orphan_guard())
     except subprocess.TimeoutExpired:
         message = f"the search indexer took more than 10 minutes on {folder}/"
         raise CatalogueError([Problem("pagefind", None, None, "", message)]) from None

@@ -22,17 +22,30 @@ PR_SET_PDEATHSIG = 1
 _job: Callable | None = None  # set in each worker process only, by _start_worker
 
 
-def _start_worker(parent: int, job: Callable) -> None:
-    """Runs first in each worker: ask the kernel to end it with its parent, and keep the job
-    (inherited through fork, never pickled)."""
-    global _job
+def orphan_guard() -> Callable[[], None]:
+    """What a child of this process runs first (a forked worker, or Pagefind before its exec):
+    ask the kernel to kill it when this process dies, so that nothing outlives a killed build.
+    libc is loaded here, before the fork: the child only makes two system calls."""
+    parent = os.getpid()
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        prctl = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True).prctl
     except (OSError, AttributeError):
-        pass  # not Linux: the operating system leaves orphans to the user
-    if os.getppid() != parent:  # the build died before the line above
-        os._exit(1)
+        prctl = None  # not Linux: the operating system leaves orphans to the user
+
+    def guard() -> None:
+        if prctl is not None:
+            prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the build died before the line above
+            os._exit(1)
+
+    return guard
+
+
+def _start_worker(guard: Callable[[], None], job: Callable) -> None:
+    """Runs first in each worker: die with the build, and keep the job (inherited through
+    fork, never pickled)."""
+    global _job
+    guard()
     _job = job
 
 
@@ -49,7 +62,7 @@ def in_workers(tasks: list[T], job: Callable[[T], R]) -> Iterator[tuple[T, R]]:
         yield from ((task, job(task)) for task in tasks)
         return
     fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=fork, initializer=_start_worker, initargs=(os.getpid(), job)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=fork, initializer=_start_worker, initargs=(orphan_guard(), job)) as pool:
         try:
             yield from zip(tasks, pool.map(_run, tasks), strict=True)
         except BaseException:

@@ -1,7 +1,9 @@
 """The one writer of the site: builds into a fresh folder beside ``public/``, then swaps it in.
 
 Until the swap, the previous site stays complete and served; a failed or killed build leaves
-it untouched. On Linux the swap is a single atomic ``renameat2(RENAME_EXCHANGE)``. The swap
+it untouched, and its folder is removed by the next build (a live build holds a lock on its
+own folder, so a process id reused by another program never keeps a dead build's folder).
+On Linux the swap is a single atomic ``renameat2(RENAME_EXCHANGE)``. The swap
 deletes what the output folder held, so it only ever replaces an empty folder or an earlier
 build (which carries a marker file): never the site's own sources, nor a folder of the user's.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
 from pathlib import Path, PurePosixPath
@@ -36,14 +39,20 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def _pid_alive(pid: int) -> bool:
+def _in_use(folder: Path) -> bool:
+    """Whether a live build holds ``folder`` (its lock ends with its process, whatever reuses
+    the process id later)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
         return False
-    except PermissionError:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return True
-    return True
+    finally:
+        os.close(handle)
+    return False
 
 
 def refuse_unsafe_output(root: Path, out: Path, earlier_build: bool = False) -> None:
@@ -77,9 +86,12 @@ class SiteWriter:
         self.remove_stale()
         shutil.rmtree(self.temp, ignore_errors=True)
         self.temp.mkdir()
+        self.lock = os.open(self.temp, os.O_RDONLY | os.O_DIRECTORY)  # held until the build ends, or dies
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
         try:
             self.write(MARKER, MARKER_TEXT)
         except BaseException:
+            os.close(self.lock)
             shutil.rmtree(self.temp, ignore_errors=True)  # __exit__ is not called when __enter__ fails
             raise
         return self
@@ -92,8 +104,7 @@ class SiteWriter:
             else:
                 shutil.rmtree(old, ignore_errors=True)
         for stale in self.out.parent.glob(f".{self.out.name}.build-*"):
-            pid = stale.name.rsplit("-", 1)[-1]
-            if not pid.isdigit() or not _pid_alive(int(pid)):
+            if not _in_use(stale):
                 shutil.rmtree(stale, ignore_errors=True)
 
     def _target(self, relative: str) -> Path:
@@ -114,6 +125,12 @@ class SiteWriter:
             target.write_bytes(data)
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        try:
+            self._finish(kind)
+        finally:
+            os.close(self.lock)
+
+    def _finish(self, kind: type[BaseException] | None) -> None:
         if kind is not None:
             shutil.rmtree(self.temp, ignore_errors=True)
             return
