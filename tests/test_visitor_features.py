@@ -35,8 +35,15 @@ def test_product_json_ld(sample_public):
     blocks = json_ld(soup(sample_public / "en/products/vai-thieu-luc-ngan/index.html"))
     product = next(b for b in blocks if b["@type"] == "Product")
     assert product["name"] == product["name"].strip() and product["url"] == BASE + "en/products/vai-thieu-luc-ngan/"
-    assert product["offers"] | {} == product["offers"] and product["offers"]["priceCurrency"] == "VND"
-    assert (product["offers"]["lowPrice"], product["offers"]["highPrice"]) == (25000, 85000)
+    assert product["offers"] == {
+        "@type": "AggregateOffer",
+        "priceCurrency": "VND",
+        "lowPrice": 25000,
+        "highPrice": 85000,
+        "offerCount": 1,
+        "url": "https://shop.example.com/vai-thieu-luc-ngan",
+        "eligibleQuantity": {"@type": "QuantitativeValue", "value": 1, "unitText": "kg", "unitCode": "KGM"},
+    }
     assert product["brand"]["@type"] == "Organization" and product["brand"]["url"] == BASE + "en/producers/htx-hong-xuan/"
     certification = product["hasCertification"]
     assert certification["@type"] == "Certification"

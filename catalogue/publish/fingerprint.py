@@ -45,5 +45,10 @@ class Fingerprint:
         except OSError:
             return False
 
+    def forget(self) -> None:
+        """Before the output changes: a build killed after its swap must not leave the stamp of
+        the build before it, which would call the new output up to date whatever it holds."""
+        self.path.unlink(missing_ok=True)
+
     def save(self) -> None:
         atomic_write(self.path, self.current.encode("ascii"))

@@ -123,6 +123,7 @@ def build_site(
     refuse_unsafe_output(root, out, earlier_build=fingerprint.path.is_file())
     table = route_table(site)
     progress = Progress(len(site.graph.pages) * len(site.config.languages), "build", enabled=bar)
+    fingerprint.forget()
     with frozen_heap(), SiteWriter(out) as writer:
         pages = write_routes(table, Maker(site), writer, say, progress, search)
     fingerprint.save()

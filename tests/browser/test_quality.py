@@ -130,11 +130,18 @@ def test_product_page_weighs_under_30_kb_in_every_language(sample_public):
 
 def test_screenshots_for_review(visit, site_url):
     """Saved under tests/artifacts/screenshots/ (ignored by git) so a person can look."""
+    from PIL import Image
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     visitor = visit(**PHONE)
     for folder in FOLDERS:
         for name, path in (("home", ""), ("product", "products/vai-thieu-luc-ngan/")):
-            visitor.page.goto(f"{site_url}/{folder}/{path}")
+            response = visitor.page.goto(f"{site_url}/{folder}/{path}")
+            assert response is not None and response.ok, (folder, path)
+            assert visitor.page.locator("h1").first.is_visible() and visitor.page.evaluate("document.fonts.status") == "loaded"
             target = SCREENSHOTS / f"{folder}-{name}.png"
             visitor.page.screenshot(path=str(target), full_page=True)
-            assert target.stat().st_size > 10_000
+            height = visitor.page.evaluate("document.documentElement.scrollHeight")
+            with Image.open(target) as shot:  # the whole page, at the phone's width and density, not blank
+                assert shot.size == (360 * 2, height * 2), (target, shot.size)
+                assert len(shot.convert("RGB").getcolors(1 << 20) or ()) > 50, target
