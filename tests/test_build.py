@@ -148,7 +148,9 @@ def test_two_builds_give_identical_bytes(multilingual, tmp_path):
     day = dt.date(2026, 12, 5)
     reports = [build_site(multilingual, tmp_path / name, today=day, force=True) for name in ("one", "two")]
     assert all(report.pages > 0 and not report.up_to_date for report in reports)
-    one, two = ({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} for out in (tmp_path / "one", tmp_path / "two"))
+    one, two = (
+        {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} for out in (tmp_path / "one", tmp_path / "two")
+    )
     assert one == two and len(one) > 100
 
 

@@ -199,7 +199,9 @@ def test_unknown_language_is_a_usage_error(multilingual, capsys):
 
 def test_a_machine_draft_reaches_the_page_labelled_where_drafts_are_published(multilingual, translation_server):
     site = multilingual / "content/site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("    currency: EUR", "    currency: EUR\n    publish: drafts"), encoding="utf-8")
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("    currency: EUR", "    currency: EUR\n    publish: drafts"), encoding="utf-8"
+    )
     translate(multilingual, options(translation_server, languages=("fr",)), NOW, show_progress=False)
     assert main(["--root", str(multilingual), "-q", "build", "--no-search"]) == 0
     page = (multilingual / "public/fr/products/my-chu/index.html").read_text(encoding="utf-8")
