@@ -181,4 +181,4 @@ def test_unknown_theme(make_site, capsys):
     root = make_site({"content/site.yaml": SITE_YAML + "theme: nope\n"})
     status, lines = run(root, capsys)
     assert status == 1
-    assert lines[0] == "content/site.yaml: error: theme: unknown theme 'nope': no themes/nope/templates/ folder"
+    assert lines[0] == "content/site.yaml:9:1: error: theme: unknown theme 'nope': no themes/nope/templates/ folder"

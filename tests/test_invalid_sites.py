@@ -1,7 +1,8 @@
 """The bad-input corpus: tests/sites/invalid/<case>/ changes tests/sites/minimal in one way
-(files/ to add or replace, delete to remove). Each case must give exactly one clear
-path:line message (its expected file), exit 1 with no traceback, and leave the published
-public/ and every catalog byte-for-byte as they were."""
+(files/ to add or replace, delete to remove); GENERATED cases are made by code, EDITS replace
+one text in one file. Each case must give its clear path:line messages (one, or one per entry
+the fault touches), exit 1 with no traceback, and leave the published public/ and every
+catalog byte-for-byte as they were."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def check_case(root: Path, expected: str, capsys) -> None:
 
 
 def test_the_corpus_is_large_enough():
-    assert len(CASES) + len(GENERATED) >= 60
+    assert len(CASES) + len(GENERATED) + len(EDITS) >= 140
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -395,6 +396,59 @@ EDITS = {
     "content-po-charset": ("locales/en/LC_MESSAGES/content.po", "charset=utf-8", "charset=latin-1", "locales/en/LC_MESSAGES/content.po:16: error: Content-Type: the charset must be UTF-8 (catalogs are UTF-8 text), got 'latin-1'"),
     "producer-draft": ("content/producers/htx-mau.md", "kind:", "draft: true\nkind:", "content/experiences/vuon-vai.md:8:1: error: producer: producer 'htx-mau' is a draft (content/producers/htx-mau.md has draft: true), so this entry cannot be published; publish it, or mark this entry as a draft too\ncontent/products/mat-ong.md:6:1: error: producer: producer 'htx-mau' is a draft (content/producers/htx-mau.md has draft: true), so this entry cannot be published; publish it, or mark this entry as a draft too"),
     "experience-draft": ("content/experiences/vuon-vai.md", "---\nname:", "---\ndraft: true\nname:", "content/products/mat-ong.md:20:15: error: experiences[0]: experience 'vuon-vai' is a draft (content/experiences/vuon-vai.md has draft: true), so this entry cannot be published; publish it, or mark this entry as a draft too"),
+    "site-title-empty": (SITE, "title:\n  vi: Sản phẩm mẫu\n  en: Sample products", "title: {}", "content/site.yaml:1:1: error: title: needs a title in the source language 'vi'"),
+    "site-languages-empty": (SITE, "languages:\n  vi:\n    name: Tiếng Việt\n  en:\n    name: English\n    currency: USD", "languages: {}", "content/site.yaml:2:3: error: title.vi: 'vi' is not one of the site's languages ()\ncontent/site.yaml:3:3: error: title.en: 'en' is not one of the site's languages ()\ncontent/site.yaml:5:1: error: source_language: 'vi' is not one of the site's languages ()"),
+    "site-language-name-list": (SITE, "name: English", "name: [English]", "content/site.yaml:10:11: error: languages.en.name: expected a text, got a list"),
+    "site-currency-lowercase": (SITE, "currency: USD", "currency: usd", "content/site.yaml:11:15: error: languages.en.currency: expected an ISO 4217 currency code, got 'usd'"),
+    "site-rate-negative": (SITE, "vnd: 25000", "vnd: -5", "content/site.yaml:13:14: error: exchange_rates.USD.vnd: must be from 1e-09 to inf, got -5"),
+    "site-rate-date-impossible": (SITE, "date: 2026-01-15", "date: 2026-02-30", "content/site.yaml:13:27: error: exchange_rates.USD.date: '2026-02-30' is not a real date"),
+    "site-base-url-javascript": (SITE, "https://minimal.example.org/", "javascript:alert(1)", "content/site.yaml:4:11: error: base_url: expected an http(s) URL without ?query or #fragment (pages are found under it), got 'javascript:alert(1)'"),
+    "site-base-url-space": (SITE, "https://minimal.example.org/", "'https://minimal example.org/'", "content/site.yaml:4:11: error: base_url: expected an http(s) URL without ?query or #fragment (pages are found under it), got 'https://minimal example.org/'"),
+    "site-base-url-ftp": (SITE, "https://minimal.example.org/", "ftp://minimal.example.org/", "content/site.yaml:4:11: error: base_url: expected an http(s) URL without ?query or #fragment (pages are found under it), got 'ftp://minimal.example.org/'"),
+    "site-source-language-list": (SITE, "source_language: vi", "source_language: [vi]", "content/site.yaml:5:18: error: source_language: expected a language code, got a list"),
+    "site-dir-sideways": (SITE, "    currency: USD", "    currency: USD\n    dir: sideways", "content/site.yaml:12:10: error: languages.en.dir: unknown value 'sideways'; expected one of ltr, rtl"),
+    "site-publish-always": (SITE, "    currency: USD", "    currency: USD\n    publish: always", "content/site.yaml:12:14: error: languages.en.publish: unknown value 'always'; expected one of reviewed, drafts"),
+    "site-engine-unknown": (SITE, "exchange_rates:", "translation: {engine: babelfish}\nexchange_rates:", "content/site.yaml:12:23: error: translation.engine: unknown value 'babelfish'; expected one of google, deepl, microsoft, libre, mymemory, pseudo"),
+    "site-batch-zero": (SITE, "exchange_rates:", "translation: {batch: 0}\nexchange_rates:", "content/site.yaml:12:22: error: translation.batch: must be from 1 to 1000, got 0"),
+    "site-libre-url-file": (SITE, "exchange_rates:", "translation: {libre_url: 'file:///etc/passwd'}\nexchange_rates:", "content/site.yaml:12:26: error: translation.libre_url: expected an http(s) URL, got 'file:///etc/passwd'"),
+    "site-theme-dotdot": (SITE, "exchange_rates:", "theme: ../../etc\nexchange_rates:", "content/site.yaml:12:8: error: theme: expected a theme name, got '../../etc'"),
+    "site-title-unknown-language": (SITE, "  en: Sample products", "  en: Sample products\n  xx: X", "content/site.yaml:4:3: error: title.xx: 'xx' is not one of the site's languages (vi, en)"),
+    "site-rate-not-mapping": (SITE, "USD: {vnd: 25000, date: 2026-01-15}", "USD: 5", "content/site.yaml:13:8: error: exchange_rates.USD: expected a mapping, got int 5"),
+    "site-pivot-unknown": (SITE, "exchange_rates:", "translation: {pivot: de}\nexchange_rates:", "content/site.yaml:12:15: error: translation.pivot: 'de' is not one of the site's languages"),
+    "stars-bool": ("content/products/mat-ong.md", "stars: 3", "stars: true", "content/products/mat-ong.md:4:8: error: stars: expected 3, 4 or 5 (OCOP stars), got bool True"),
+    "stars-quoted": ("content/products/mat-ong.md", "stars: 3", "stars: \"5\"", "content/products/mat-ong.md:4:8: error: stars: expected 3, 4 or 5 (OCOP stars), got str '5'"),
+    "category-capitalised": ("content/products/mat-ong.md", "category: food", "category: Food", "content/products/mat-ong.md:5:11: error: category: unknown value 'Food' (did you mean 'food'?); expected one of food, beverages, herbal, handicrafts, ornamental, tourism"),
+    "price-min-text": ("content/products/mat-ong.md", "min: 150000", "min: nhiều", "content/products/mat-ong.md:12:14: error: price.min: expected a whole number, got str 'nhiều'"),
+    "price-currency-lowercase": ("content/products/mat-ong.md", "currency: VND", "currency: vnd", "content/products/mat-ong.md:12:45: error: price.currency: expected an ISO 4217 currency code, got 'vnd'"),
+    "price-infinite": ("content/products/mat-ong.md", "max: 200000", "max: .inf", "content/products/mat-ong.md:12:27: error: price.max: expected a whole number, got float inf"),
+    "geo-not-a-number": ("content/products/mat-ong.md", "geo: [21.38, 106.55]", "geo: [.nan, 106.55]", "content/products/mat-ong.md:10:9: error: origin.geo[0]: must be a finite number, got .nan"),
+    "season-text": ("content/products/mat-ong.md", "season: [3, 4]", "season: \"3\"", "content/products/mat-ong.md:11:9: error: season: expected a list of a month number, got str '3'"),
+    "image-src-empty": ("content/products/mat-ong.md", "src: mat-ong.svg", "src: \"\"", "content/products/mat-ong.md:18:10: error: images[0].src: must not be empty"),
+    "image-src-backslash": ("content/products/mat-ong.md", "src: mat-ong.svg", "src: \"..\\\\..\\\\site.yaml\"", "content/products/mat-ong.md:18:10: error: images[0].src: expected a file name under content/images/, got '..\\\\..\\\\site.yaml'"),
+    "image-src-url": ("content/products/mat-ong.md", "src: mat-ong.svg", "src: https://evil.example/x.png", "content/products/mat-ong.md:18:10: error: images[0].src: expected a file name under content/images/, got 'https://evil.example/x.png'"),
+    "image-alt-empty": ("content/products/mat-ong.md", "alt: Hũ mật ong", "alt: \"  \"", "content/products/mat-ong.md:19:10: error: images[0].alt: must not be empty"),
+    "certificate-issued-text": ("content/products/mat-ong.md", "issued: 2025-03-01", "issued: đầu năm", "content/products/mat-ong.md:16:11: error: certificate.issued: expected a date written YYYY-MM-DD, got str 'đầu năm'"),
+    "shop-url-data": ("content/products/mat-ong.md", "url: https://shop.example.com/mat-ong", "url: 'data:text/html,<script>alert(1)</script>'", "content/products/mat-ong.md:23:10: error: shops[0].url: expected an http(s) URL, got 'data:text/html,<script>alert(1)</script>'"),
+    "shop-url-protocol-relative": ("content/products/mat-ong.md", "url: https://shop.example.com/mat-ong", "url: //evil.example/x", "content/products/mat-ong.md:23:10: error: shops[0].url: expected an http(s) URL, got '//evil.example/x'"),
+    "producer-list": ("content/products/mat-ong.md", "producer: htx-mau", "producer: [htx-mau]", "content/products/mat-ong.md:6:11: error: producer: expected a slug (lowercase ASCII letters, digits and hyphens), got a list"),
+    "experiences-text": ("content/products/mat-ong.md", "experiences: [vuon-vai]", "experiences: vuon-vai", "content/products/mat-ong.md:20:14: error: experiences: expected a list of a slug (lowercase ASCII letters, digits and hyphens), got str 'vuon-vai'"),
+    "name-spaces": ("content/products/mat-ong.md", "name: Mật ong hoa vải", "name: \"   \"", "content/products/mat-ong.md:2:7: error: name: must not be empty"),
+    "name-null": ("content/products/mat-ong.md", "name: Mật ong hoa vải", "name: null", "content/products/mat-ong.md:2:7: error: name: expected a text, got nothing"),
+    "summary-too-long": ("content/products/mat-ong.md", "summary: Mật ong từ hoa vải.", "summary: " + "Mật ong. " * 200, "content/products/mat-ong.md:3:10: error: summary: is too long (1799 characters, at most 400)"),
+    "stars-misspelt": ("content/products/mat-ong.md", "stars: 3", "stras: 3", "content/products/mat-ong.md:2:1: error: stars: is required\ncontent/products/mat-ong.md:4:1: error: stras: unknown key (did you mean 'stars'?)"),
+    "featured-yes-text": ("content/products/mat-ong.md", "stars: 3", "stars: 3\nfeatured: 'yes'", "content/products/mat-ong.md:5:11: error: featured: expected true or false, got str 'yes'"),
+    "producer-kind-coop": ("content/producers/htx-mau.md", "kind: cooperative", "kind: co-op", "content/producers/htx-mau.md:3:7: error: kind: unknown value 'co-op'; expected one of cooperative, company, household, enterprise"),
+    "producer-website-javascript": ("content/producers/htx-mau.md", "website: https://mau.example.com", "website: javascript:alert(1)", "content/producers/htx-mau.md:7:12: error: contact.website: expected an http(s) URL, got 'javascript:alert(1)'"),
+    "producer-phone-list": ("content/producers/htx-mau.md", "phone: \"+84 000 000 000\"", "phone: [1, 2]", "content/producers/htx-mau.md:5:10: error: contact.phone: expected a phone number, got a list"),
+    "experience-kind-unknown": ("content/experiences/vuon-vai.md", "kind: site", "kind: party", "content/experiences/vuon-vai.md:3:7: error: kind: unknown value 'party'; expected one of site, tour, festival, itinerary"),
+    "experience-season-month-0": ("content/experiences/vuon-vai.md", "season: [6]", "season: [0]", "content/experiences/vuon-vai.md:4:10: error: season[0]: must be from 1 to 12, got 0"),
+    "po-msgstr-missing": (PO, "msgid \"Page not found\"\nmsgstr \"\"", "msgid \"Page not found\"", "locales/en/LC_MESSAGES/messages.po:20: error: invalid .po file: missing msgstr for msgid 'Page not found'"),
+    "po-msgctxt-unclosed": (PO, "msgid \"Page not found\"", "msgctxt \"x\nmsgid \"Page not found\"", "locales/en/LC_MESSAGES/messages.po:21: error: msgctxt: the string is not closed by a double quote"),
+    "po-nplurals-missing": (PO, "nplurals=2; plural=(n != 1);", "plural=(n != 1);", "locales/en/LC_MESSAGES/messages.po:14: error: Plural-Forms: nplurals must be a whole number from 1 to 6 (it is missing), e.g. \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
+    "po-nplurals-seven": (PO, "nplurals=2;", "nplurals=7;", "locales/en/LC_MESSAGES/messages.po:14: error: Plural-Forms: nplurals must be a whole number from 1 to 6 (got '7'), e.g. \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
+    "po-garbage-line": (PO, "msgid \"Page not found\"", "hello\nmsgid \"Page not found\"", "locales/en/LC_MESSAGES/messages.po:21: error: not a .po line: 'hello'"),
+    "content-po-garbage-line": ("locales/en/LC_MESSAGES/content.po", "msgid \"\"", "bonjour\nmsgid \"\"", "locales/en/LC_MESSAGES/content.po:5: error: not a .po line: 'bonjour'"),
+    "po-plural-expression-python": (PO, "plural=(n != 1)", "plural=__import__('os').system('id')", "locales/en/LC_MESSAGES/messages.po:14: error: Plural-Forms: the plural expression is not one gettext understands, got \"__import__('os').system('id')\", e.g. \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
 }
 # fmt: on
 

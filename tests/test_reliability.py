@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from catalogue.commands.cli import main
+from catalogue.publish.writer import SiteWriter
 
 from .conftest import PAYLOAD, PRODUCT, ROOT, SITE_YAML
 
@@ -65,15 +66,15 @@ def test_a_build_killed_while_writing_or_just_after_the_swap_leaves_a_complete_s
     """Killed at two chosen moments (each must land, or the test fails): while its pages are
     written, and between the swap and the removal of the previous site."""
     public = sample_copy / "public"
-    assert build(sample_copy, public).returncode == 0
-    before = tree(public)
     command = [sys.executable, str(ROOT / "build.py"), "--root", str(sample_copy), "-q", "build", "--force", "--no-search"]
+    assert subprocess.run(command, env=dict(os.environ, SOURCE_DATE_EPOCH="1781481600")).returncode == 0
+    before = tree(public)
     writing = _kill_when(command, lambda pid: (sample_copy / f".public.build-{pid}/en/products").is_dir())
     assert writing and tree(public) == before
     inode = public.stat().st_ino
     swapped = _kill_when(command, lambda pid: public.stat().st_ino != inode)
     assert swapped and (sample_copy / "public/en/products").is_dir()
-    assert build(sample_copy, public).returncode == 0
+    assert subprocess.run([c for c in command if c != "--force"], env=dict(os.environ, SOURCE_DATE_EPOCH="1781481600")).returncode == 0
     assert tree(public) == before
     assert not list(sample_copy.glob(".public.*"))  # leftovers of killed builds were cleaned
 
@@ -93,15 +94,39 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_a_build_killed_between_the_two_renames_of_a_plain_swap_is_repaired(sample_copy):
-    public = sample_copy / "public"
-    assert build(sample_copy, public).returncode == 0
+def test_a_build_killed_between_the_two_renames_of_a_plain_swap_is_repaired(make_site):
+    root = make_site()
+    public = root / "public"
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
     before = tree(public)
-    command = [sys.executable, "-c", KILL_BETWEEN_RENAMES, "--root", str(sample_copy), "-q", "build", "--force", "--no-search"]
-    killed = subprocess.run(command, cwd=ROOT, env=dict(os.environ, SOURCE_DATE_EPOCH="1781481600"), capture_output=True)
-    assert killed.returncode == -signal.SIGKILL and not public.exists() and list(sample_copy.glob(".public.old-*"))
-    assert build(sample_copy, public).returncode == 0  # up to date: it only puts the site back
-    assert tree(public) == before and not list(sample_copy.glob(".public.*"))
+    command = [sys.executable, "-c", KILL_BETWEEN_RENAMES, "--root", str(root), "-q", "build", "--force", "--no-search"]
+    killed = subprocess.run(command, cwd=ROOT, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL and not public.exists() and list(root.glob(".public.old-*"))
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0  # up to date: it only puts the site back
+    assert tree(public) == before and not list(root.glob(".public.*"))
+
+
+def test_a_build_that_dies_after_its_swap_leaves_no_stamp_calling_it_up_to_date(make_site, monkeypatch, capsys):
+    """Inputs X built; Y swapped in but never stamped; back to X: X must be built again."""
+    from catalogue.publish.fingerprint import Fingerprint
+
+    root = make_site()
+    product = root / "content/products/my-chu.md"
+    assert main(["--root", str(root), "-q", "build", "--no-search"]) == 0
+    product.write_text(PRODUCT.replace("Mô tả.", "Mô tả mới."), encoding="utf-8")
+
+    def interrupted(self) -> None:  # as if killed between the swap and the stamp
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Fingerprint, "save", interrupted)
+        assert main(["--root", str(root), "-q", "build", "--no-search"]) == 130
+    assert "Mô tả mới." in (root / "public/vi/products/my-chu/index.html").read_text(encoding="utf-8")
+    product.write_text(PRODUCT, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "--no-search"]) == 0
+    assert "Nothing changed" not in capsys.readouterr().err
+    assert "Mô tả mới." not in (root / "public/vi/products/my-chu/index.html").read_text(encoding="utf-8")
 
 
 def _children(pid: int) -> set[int]:
@@ -176,7 +201,7 @@ def test_a_build_killed_while_indexing_leaves_no_indexer_behind(sample_copy):
         for pid in indexers:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-    assert build(sample_copy, sample_copy / "public").returncode == 0
+    SiteWriter(sample_copy / "public").remove_stale()  # nothing holds the dead build's folder any more
     assert not list(sample_copy.glob(".public.*"))
 
 

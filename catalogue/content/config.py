@@ -279,6 +279,9 @@ def check_languages(config: SiteConfig) -> list[Problem]:
         for key, code in ((f"translation.convert.{target}", target), (f"translation.convert.{target}.from", conversion.source)):
             if code not in codes:
                 report(key, f"{code!r} is not one of the site's languages")
+    for code in config.title:
+        if code not in codes:
+            report(f"title.{code}", f"{code!r} is not one of the site's languages ({', '.join(codes)}){did_you_mean(code, codes)}")
     if config.source_language in codes and config.source_language not in config.title:
         report("title", f"needs a title in the source language {config.source_language!r}")
     folders: dict[str, str] = {}
