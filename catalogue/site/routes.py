@@ -85,7 +85,8 @@ def _refuse_shared_folders(site: Site) -> None:
     for code, language in site.config.languages.items():
         if language.folder in SHARED_NAMES:
             key = f"languages.{code}.url" if language.url else f"languages.{code}"
-            message = f"the URL folder {language.folder}/ is the site's own ({', '.join(sorted(SHARED_NAMES))}); choose another"
+            uses = "for short links, QR codes, images, search…"
+            message = f"the URL folder {language.folder}/ is one the whole site uses ({uses}); choose another"
             problems.append(site.config.where(key).problem(key, message))
     if problems:
         raise CatalogueError(problems)
