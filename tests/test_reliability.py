@@ -580,7 +580,7 @@ def test_a_page_that_fails_in_a_worker_is_one_line(make_site, monkeypatch, capsy
     assert not (root / "public").exists() and not list(root.glob(".public.*"))
 
 
-@pytest.mark.parametrize("value", ["yesterday", "2026-06-15", "1.5e9", "999999999999", "１２３"])
+@pytest.mark.parametrize("value", ["yesterday", "2026-06-15", "1.5e9", "１２３", "--5"])  # a year past 9999: above
 def test_a_build_date_that_is_not_one_is_an_error(make_site, monkeypatch, capsys, value):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     root = make_site()

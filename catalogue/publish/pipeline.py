@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,12 +36,13 @@ def build_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return dt.date.today()
-    try:
-        if not epoch.isascii():
-            raise ValueError(epoch)  # int() reads other scripts' digits too
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    except (ValueError, OverflowError, OSError):
+    if not re.fullmatch(r"-?[0-9]+", epoch):  # int() would read other scripts' digits too
         message = f"must be the build date in whole seconds since 1970, e.g. $(date -d 2026-06-15 +%s); got {epoch[:40]!r}"
+        raise CatalogueError([Problem("SOURCE_DATE_EPOCH", None, None, "", message)])
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError):  # beyond the year 9999 (or what the C library can convert)
+        message = f"{epoch} seconds is beyond the year 9999: give the build date as seconds since 1970"
         raise CatalogueError([Problem("SOURCE_DATE_EPOCH", None, None, "", message)]) from None
 
 
