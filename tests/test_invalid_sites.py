@@ -408,7 +408,7 @@ EDITS = {
     "site-source-language-list": (SITE, "source_language: vi", "source_language: [vi]", "content/site.yaml:5:18: error: source_language: expected a language code, got a list"),
     "site-dir-sideways": (SITE, "    currency: USD", "    currency: USD\n    dir: sideways", "content/site.yaml:12:10: error: languages.en.dir: unknown value 'sideways'; expected one of ltr, rtl"),
     "site-publish-always": (SITE, "    currency: USD", "    currency: USD\n    publish: always", "content/site.yaml:12:14: error: languages.en.publish: unknown value 'always'; expected one of reviewed, drafts"),
-    "site-engine-unknown": (SITE, "exchange_rates:", "translation: {engine: babelfish}\nexchange_rates:", "content/site.yaml:12:23: error: translation.engine: unknown value 'babelfish'; expected one of google, deepl, microsoft, libre, mymemory, pseudo"),
+    "site-engine-unknown": (SITE, "exchange_rates:", "translation: {engine: babelfish}\nexchange_rates:", "content/site.yaml:12:23: error: translation.engine: unknown value 'babelfish'; expected one of google, deepl, microsoft, libre, mymemory, pseudo, opencc"),
     "site-batch-zero": (SITE, "exchange_rates:", "translation: {batch: 0}\nexchange_rates:", "content/site.yaml:12:22: error: translation.batch: must be from 1 to 1000, got 0"),
     "site-libre-url-file": (SITE, "exchange_rates:", "translation: {libre_url: 'file:///etc/passwd'}\nexchange_rates:", "content/site.yaml:12:26: error: translation.libre_url: expected an http(s) URL, got 'file:///etc/passwd'"),
     "site-theme-dotdot": (SITE, "exchange_rates:", "theme: ../../etc\nexchange_rates:", "content/site.yaml:12:8: error: theme: expected a theme name, got '../../etc'"),
