@@ -73,7 +73,6 @@ def route_table(site: Site) -> RouteTable:
     routes.append((urls.shared("_headers"), "headers", "", ""))
     routes += [(urls.asset(name), "asset", name, "") for name in site.assets]
     routes += [(urls.image(name), "image", name, "") for name in site.images.files()]  # renditions made by prepare()
-    _refuse_shared_folders(site)
     table = RouteTable(tuple(Route(url, output_file(url, urls.base_path), *rest) for url, *rest in routes))
     _refuse_collisions(table)
     return table
