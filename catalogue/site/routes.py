@@ -74,7 +74,7 @@ def route_table(site: Site) -> RouteTable:
     routes += [(urls.asset(name), "asset", name, "") for name in site.assets]
     routes += [(urls.image(name), "image", name, "") for name in site.images.files()]  # renditions made by prepare()
     table = RouteTable(tuple(Route(url, output_file(url, urls.base_path), *rest) for url, *rest in routes))
-    _refuse_collisions(table)
+    _refuse_collisions(table, site)
     return table
 
 
