@@ -1,6 +1,7 @@
 """Responsive images: each photo is resized once into a few widths, as WebP and as a
 fallback format, cached by content hash under ``.cache/images`` and reused by every later
-build. Metadata (camera, GPS position) is dropped. SVG illustrations are rewritten from an
+build; and cropped to a wide banner (16:9, WebP) for phones, where a hero shows a strip of it
+(art direction). Metadata (camera, GPS position) is dropped. SVG illustrations are rewritten from an
 allow-list (``svg.py``). Nothing is published byte for byte: a photo is decoded within
 limits (file size, pixels: no decompression bomb) and encoded again, and a file that cannot
 be decoded is a problem named by its path, never a crash.
@@ -23,6 +24,8 @@ from ..core.problems import CatalogueError, Problem, relative
 from .svg import SvgProblem, sanitised_svg
 
 WIDTHS = (480, 960, 1600)
+BANNER_WIDTHS = (480, 960)  # the phone crop: a 360-420 px wide screen at 1x and 2x
+BANNER_RATIO = 9 / 16
 RASTER = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 EXTENSIONS = (*RASTER, ".svg")  # nothing else is published under images/
 CACHE = ".cache/images"
@@ -48,6 +51,7 @@ class Rendition:
     webp: tuple[Variant, ...] = ()
     fallback: tuple[Variant, ...] = ()
     single: Path | None = None  # the bytes of ``src`` when it is published as one file (a rewritten SVG)
+    banner: tuple[Variant, ...] = ()  # the 16:9 crop for phones, as WebP
 
 
 def _encode(image: PillowImage.Image, fmt: str) -> bytes:
@@ -91,7 +95,7 @@ class ImageLibrary:
         for src, rendition in sorted(self._renditions.items()):
             if rendition.single is not None:
                 out[src] = rendition.single
-            for variant in (*rendition.webp, *rendition.fallback):
+            for variant in (*rendition.webp, *rendition.fallback, *rendition.banner):
                 out[variant.name] = variant.cache
         return out
 
@@ -124,7 +128,7 @@ class ImageLibrary:
                 bucket.append(Variant(f"{stem}-{width}.{target}", cache, width, height))
         largest = fallback[-1]
         middle = fallback[len(fallback) // 2]
-        return Rendition(middle.name, largest.width, largest.height, tuple(webp), tuple(fallback))
+        return Rendition(middle.name, largest.width, largest.height, tuple(webp), tuple(fallback), banner=self._banner(image, key, stem))
 
     def _svg(self, src: str, name: str, data: bytes, key: str) -> Rendition:
         try:
@@ -134,6 +138,20 @@ class ImageLibrary:
         cache = self.cache / f"{key}.svg"
         atomic_write(cache, safe.data)
         return Rendition(src, *(safe.size or (None, None)), single=cache)
+
+    def _banner(self, image: PillowImage.Image, key: str, stem: str) -> tuple[Variant, ...]:
+        """The photo cropped to 16:9 around its centre, for a phone's hero (nothing for a small
+        photo, or one already as wide)."""
+        if image.width < BANNER_WIDTHS[0] or image.height <= image.width * BANNER_RATIO + 1:
+            return ()
+        variants = []
+        for width in sorted({min(width, image.width) for width in BANNER_WIDTHS}):
+            height = round(width * BANNER_RATIO)
+            cache = self.cache / f"{key}-banner-{width}.webp"
+            if not cache.exists():
+                atomic_write(cache, _encode(ImageOps.fit(image, (width, height), PillowImage.Resampling.LANCZOS), "WEBP"))
+            variants.append(Variant(f"{stem}-banner-{width}.webp", cache, width, height))
+        return tuple(variants)
 
 
 def _decoded(data: bytes, name: str) -> PillowImage.Image:

@@ -72,6 +72,9 @@ STAR_LEVELS: tuple[StarLevel, ...] = (
 STARS = tuple(level.stars for level in STAR_LEVELS)
 STAR_LEVELS_BY_STARS = {level.stars: level for level in STAR_LEVELS}
 
+# A season of twelve months.
+ALL_YEAR = N_("All year")
+
 # Certificates are valid for 36 months from their decision date.
 CERTIFICATE_MONTHS = 36
 

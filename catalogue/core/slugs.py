@@ -19,6 +19,16 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+def fold_latin(text: str) -> str:
+    """Diacritics off Latin letters only ("Đồng" -> "Dong"); kana and CJK stay whole, since
+    stripping their marks changes the letter (で is not て)."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        base = unicodedata.normalize("NFD", char)
+        out.append(base[0] if base[0].isascii() and base[0].isalpha() and len(base) > 1 else char)
+    return "".join(out).replace("đ", "d").replace("Đ", "D")
+
+
 def slugify(text: str) -> str:
     """ "Mỳ Chũ Xuân Trường" -> "my-chu-xuan-truong"."""
     ascii_text = fold(text).encode("ascii", "ignore").decode("ascii").lower()

@@ -12,10 +12,14 @@ once it needed 10 GB for 10,000 products.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import subprocess
 import sys
 from pathlib import Path, PurePosixPath
+
+import cbor2
 
 from ..core.problems import CatalogueError, Problem
 from ..site.routes import Route
@@ -54,12 +58,43 @@ def index_language(site: Path, folder: str, routes: list[Route]) -> str:
     if result.returncode != 0:
         message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["failed"]
         raise CatalogueError([Problem("pagefind", None, None, "", f"search indexing of {folder}/ failed: {message[0]}")])
-    _sort_entry(site / "pagefind" / folder / "pagefind-entry.json")
+    _settle(site / "pagefind" / folder)
     return f"{folder}: search index of {len(routes)} pages"
 
 
-def _sort_entry(path: Path) -> None:
-    """Pagefind lists the languages in a random order; sort them so builds are byte-identical."""
-    entry = json.loads(path.read_text(encoding="utf-8"))
+SIGNATURE = b"pagefind_dcd"  # what Pagefind puts before the CBOR of each compressed file
+
+
+def _read(path: Path) -> object:
+    return cbor2.loads(gzip.decompress(path.read_bytes()).removeprefix(SIGNATURE))
+
+
+def _write(name: str, language: str, data: object, digits: int) -> str:
+    """Write ``data`` as Pagefind does, at ``name`` with "{hash}" made from its bytes; returns the hash."""
+    payload = gzip.compress(SIGNATURE + cbor2.dumps(data), mtime=0)
+    digest = f"{language}_{hashlib.sha256(payload).hexdigest()[:digits]}"
+    Path(name.format(hash=digest)).write_bytes(payload)
+    return digest
+
+
+def _settle(index: Path) -> None:
+    """Make a language's index byte-identical from build to build. Pagefind writes its filter
+    indexes (and so the metadata that names them) and the list of languages in a random
+    order: sort them, and rename what changed after its new bytes."""
+    entry_path = index / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
     entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for code, language in entry["languages"].items():
+        meta_path = index / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = []
+        for name, digest in sorted(meta[3]):
+            path = index / "filter" / f"{digest}.pf_filter"
+            key, values = _read(path)
+            path.unlink()
+            settled = [[value, sorted(pages)] for value, pages in sorted(values)]
+            filters.append([name, _write(f"{index}/filter/{{hash}}.pf_filter", code, [key, settled], 7)])
+        meta[3] = filters
+        meta_path.unlink()
+        language["hash"] = _write(f"{index}/pagefind.{{hash}}.pf_meta", code, meta, 10)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

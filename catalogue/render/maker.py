@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..content.images import RASTER
 from ..i18n.status import catalogs_status
 from ..site.assemble import Site
 from ..site.contexts import chooser_context, page_context, short_context, status_context
@@ -25,6 +26,8 @@ from ..site.redirects import netlify_redirects
 from ..site.routes import Route
 from ..site.sitemap import robots, sitemap_files
 from ..site.views import Views
+from .cards import CACHE as CARDS_CACHE
+from .cards import GROUP_COLOURS, Card, card_jpeg
 from .environment import MemoryBytecodeCache, make_environment, render
 from .qrcodes import qr_svg
 
@@ -86,6 +89,29 @@ class Maker:
         urls, product = self.site.urls, self.site.index.products[route.key]
         return qr_svg(urls.absolute(urls.short(product.slug)), product.name.source, self.site.root / QR_CACHE)
 
+    def _card(self, route: Route) -> bytes:
+        """A product's social card in a language ("vi/slug"), or the home page's ("vi/")."""
+        site = self.site
+        code, slug = route.key.split("/", 1)
+        language = site.config.languages[code]
+        title = site.config.title_in(code)[0]
+        if slug:
+            product = site.index.products[slug]
+            place = " · ".join(part for part in (product.origin.former_district, product.origin.province) if part)
+            name = site.localisers[code](product.name).text
+            colour = GROUP_COLOURS.get(product.category, GROUP_COLOURS["food"])
+            card = Card(name, title, product.stars, place, self._photo(product.images), colour, language.locale)
+        else:
+            featured = [p for p in site.catalogue.products if p.featured] or list(site.catalogue.products)
+            photo = next((found for p in featured if (found := self._photo(p.images))), None)
+            card = Card(title, "OCOP", 0, "", photo, GROUP_COLOURS["beverages"], language.locale)
+        return card_jpeg(card, site.root / CARDS_CACHE)
+
+    def _photo(self, images) -> Path | None:
+        """The first image if it is a photograph (a raster file); illustrations are not used."""
+        path = self.site.images.folder / images[0].src if images else None
+        return path if path is not None and path.suffix.lower() in RASTER else None
+
     @cached_property
     def _sitemaps(self) -> dict[str, bytes]:
         return sitemap_files(self.site.config, self.site.graph, self.site.urls)
@@ -118,6 +144,7 @@ class Maker:
         "translations": _translations,
         "short": _short,
         "qr": _qr,
+        "card": _card,
         "sitemap": _sitemap,
         "robots": _robots,
         "redirects": _redirects,

@@ -12,13 +12,14 @@ from typing import Any
 from ..content import ocop
 from ..content.config import SiteConfig
 from ..content.model import KINDS, Entry, Producer, Product
-from ..core.slugs import fold, slugify
+from ..core.slugs import fold_latin, slugify
 from ..i18n.localise import Localiser
 from ..i18n.status import STATES, LanguageStatus
 from . import jsonld
 from .lookups import Index
-from .pagegraph import PageGraph, entry_of
-from .pagination import HOME_CARDS, Pager, list_items, page_count, window
+from .ordering import ordered
+from .pagegraph import NOT_INDEXED, SORTS, PageGraph, entry_of
+from .pagination import HOME_CARDS, Pager, list_items, page_count, page_size, window
 from .schema_org import og_locale
 from .urls import PageId, Urls
 from .views import Views
@@ -38,19 +39,39 @@ def home(views: Views, page: PageId) -> Context:
     }
     return {
         "featured": views.product_cards(featured[:HOME_CARDS]),
+        "hero": next((card for card in views.product_cards(featured) if card.image and card.image.webp_srcset), None),  # a photograph
         "in_season": views.product_cards(in_season[:HOME_CARDS]),
         "more": more,
-        "month": views.months((views.today.month,))[0],
+        "month": views.month_names()[views.today.month],
         "groups": [(group, views.url("category", group.slug), len(views.index.by_group[group.slug])) for group in ocop.GROUPS],
         "star_levels": [(level, views.url("stars", str(level.stars))) for level in ocop.STAR_LEVELS],
         "experiences": tuple(views.experience_card(e) for e in catalogue.experiences[:HOME_CARDS]),
     }
 
 
+def sorted_window(views: Views, page: PageId) -> tuple[Product, ...]:
+    """The products page ``page.number`` of a list shows, in the page's order."""
+    items = ordered(tuple(list_items(views.index, page) or ()), page.sort, views)
+    size = page_size(page)
+    return items[(page.number - 1) * size : page.number * size]
+
+
+def sorts(views: Views, page: PageId) -> list[tuple[str, str, bool]]:
+    """The sort links of a list: (order, its page's URL, whether it is this page's)."""
+    return [
+        (
+            sort,
+            views.urls.page(PageId(page.kind, page.key, sort="" if sort == SORTS[0] else sort), views.language),
+            (page.sort or SORTS[0]) == sort,
+        )
+        for sort in SORTS
+    ]
+
+
 def products(views: Views, page: PageId) -> Context:
     index = views.index
     facts = []
-    shown = window(index, page)
+    shown = sorted_window(views, page)
     for item in shown:
         region = slugify(item.origin.former_district) if item.origin.former_district else ""
         months = " ".join(str(month) for month in item.season) if item.season else " ".join(str(m) for m in range(1, 13))
@@ -62,6 +83,7 @@ def products(views: Views, page: PageId) -> Context:
         )
     return {
         "products": facts,
+        "sorts": sorts(views, page),
         "facets": {
             "groups": [
                 (group, views.url("category", group.slug), len(index.by_group[group.slug]))
@@ -105,30 +127,35 @@ def product(views: Views, page: PageId) -> Context:
         "star_level": ocop.STAR_LEVELS_BY_STARS[item.stars],
         "producer": views.producer_link(item.producer),
         "origin": views.place(item.origin),
-        "months": views.months(item.season),
-        "in_season": views.today.month in item.season,
+        "season": views.season(item.season),
+        "in_season": views.today.month in item.season and len(set(item.season)) < 12,
         "certificate": views.certificate(item.certificate),
         "experiences": tuple(views.experience_card(views.index.experiences[slug]) for slug in item.experiences),
         "shops": views.links(item.shops),
         "contact": views.contact(item.producer),
         "producer_shops": views.links(views.index.producers[item.producer].shops) if item.producer in views.index.producers else (),
         "export": views.export(item.export),
+        "markets": views.join([views.localise(market).text for market in item.export.markets]) if item.export else "",
+        "standards": views.join(item.export.standards) if item.export else "",
+        "filters": search_filters(item),
         "qr": views.urls.qr(item.slug),
         "short_url": views.urls.absolute(views.urls.short(item.slug)),
     }
 
 
 def category(views: Views, page: PageId) -> Context:
-    return {"group": ocop.GROUPS_BY_SLUG[page.key], "products": views.product_cards(window(views.index, page))}
+    group = ocop.GROUPS_BY_SLUG[page.key]
+    return {"group": group, "products": views.product_cards(sorted_window(views, page)), "sorts": sorts(views, page)}
 
 
 def stars(views: Views, page: PageId) -> Context:
     level = ocop.STAR_LEVELS_BY_STARS[int(page.key)]
-    return {"level": level, "products": views.product_cards(window(views.index, page))}
+    return {"level": level, "products": views.product_cards(sorted_window(views, page)), "sorts": sorts(views, page)}
 
 
 def region(views: Views, page: PageId) -> Context:
-    return {"region": views.index.regions[page.key], "products": views.product_cards(window(views.index, page))}
+    region = views.index.regions[page.key]
+    return {"region": region, "products": views.product_cards(sorted_window(views, page)), "sorts": sorts(views, page)}
 
 
 def producer(views: Views, page: PageId) -> Context:
@@ -170,7 +197,21 @@ def not_found(views: Views, page: PageId) -> Context:
 
 
 def search(views: Views, page: PageId) -> Context:
-    return {}
+    return {
+        "groups": [group for group in ocop.GROUPS if views.index.by_group[group.slug]],
+        "star_values": [stars for stars in ocop.STARS if views.index.by_stars[stars]],
+        "regions": list(views.index.regions.values()),
+        "months": list(views.month_names().items()),
+    }
+
+
+def search_filters(item: Product) -> list[tuple[str, str]]:
+    """The product's Pagefind filters, as the search page's selects name them."""
+    found = [("group", item.category), ("stars", str(item.stars))]
+    if item.origin.former_district:
+        found.append(("region", slugify(item.origin.former_district)))
+    found += [("month", str(month)) for month in sorted(set(item.season))]
+    return found
 
 
 def calendar(views: Views, page: PageId) -> Context:
@@ -233,14 +274,17 @@ BUILDERS: dict[str, Callable[[Views, PageId], Context]] = {
 
 
 def search_fold(views: Views, entry: Entry) -> str:
-    """The entry's key words without diacritics (đ -> d): the search index folds accents
-    itself but not đ, so "dong" finds "Đồng" through this copy."""
+    """The entry's key words without Latin diacritics (đ -> d): the search index folds accents
+    itself but not đ, so "dong" finds "Đồng" through this copy. Empty when folding changes
+    nothing (kana and CJK are never folded)."""
     named = (getattr(entry, "name", None) or getattr(entry, "title", None), getattr(entry, "summary", None))
     words = [views.localise(text).text for text in named if text is not None]
     for place in (getattr(entry, "origin", None), getattr(entry, "address", None), getattr(entry, "location", None)):
         if place is not None:
             words += [place.commune, place.former_district, place.province]
-    return fold(" ".join(word for word in words if word))
+    text = " ".join(word for word in words if word)
+    folded = fold_latin(text)
+    return folded if folded != text else ""
 
 
 def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
@@ -248,6 +292,7 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
     config, urls, language = views.config, views.urls, views.language
     published = graph.published[page]
     canonical_lang = graph.canonical_language(page, config.chain(language.code))
+    unsorted = PageId(page.kind, page.key)  # a list in another order has its default order's address as canonical
     home_page = PageId("home")
     title, title_lang = config.title_in(language.code)
     context: Context = {
@@ -255,9 +300,9 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
         "page": page,
         "site_title": title,
         "site_title_lang": title_lang,
-        "canonical": urls.absolute(urls.page(page, config.languages[canonical_lang])),
-        "alternates": [(code, urls.absolute(urls.page(page, config.languages[code]))) for code in published],
-        "x_default": urls.absolute(urls.root() if page == home_page else urls.page(page, config.languages[config.source_language])),
+        "canonical": urls.absolute(urls.page(unsorted, config.languages[canonical_lang])),
+        "alternates": [(code, urls.absolute(urls.page(unsorted, config.languages[code]))) for code in published],
+        "x_default": urls.absolute(urls.root() if page == home_page else urls.page(unsorted, config.languages[config.source_language])),
         "switcher": [(other, urls.page(page, other), other.code == language.code) for other in config.languages.values()],
         "nav": {
             "home": views.url("home"),
@@ -279,12 +324,16 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
         context["x_default"] = urls.absolute(urls.short(page.key))  # the address that picks the visitor's language
     name = getattr(entry, "name", None) or getattr(entry, "title", None)
     context["jsonld"] = jsonld.for_page(views, page, views.localise(name).text if name else "")
-    images = getattr(entry, "images", ())
+    card = urls.card(language, page.key) if page.kind == "product" else urls.card(language)  # raster: networks show no SVG
     context["og"] = {
         "locale": og_locale(language.locale),
         "alternates": [og_locale(config.languages[code].locale) for code in published if code != language.code],
-        "image": urls.absolute(views.image(images[0]).url) if images else "",
+        "image": urls.absolute(card),
+        "image_width": 1200,
+        "image_height": 630,
     }
+    context["search_body"] = entry is not None
+    context["noindex"] = page.kind in NOT_INDEXED
     context["fold"] = search_fold(views, entry) if entry is not None else ""
     context["draft"] = bool(entry is not None and entry.draft)
     context["feed"] = views.url("feed")
@@ -313,6 +362,7 @@ def chooser_context(config: SiteConfig, urls: Urls) -> Context:
         "canonical": urls.absolute(urls.root()),
         "x_default": urls.absolute(urls.root()),
         "absolute_urls": {code: urls.absolute(path) for code, path in homes.items()},
+        "card": urls.absolute(urls.card(config.languages[config.source_language])),
     }
 
 

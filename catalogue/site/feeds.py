@@ -6,14 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
-from ..content.model import Product
+from .ordering import product_date
 from .views import Views
 
 FEED_SIZE = 20
-
-
-def product_date(product: Product) -> dt.date:
-    return product.listed or (product.certificate.issued if product.certificate else dt.date(2000, 1, 1))
 
 
 def atom_feed(views: Views, title: str) -> bytes:

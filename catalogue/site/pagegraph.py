@@ -38,6 +38,13 @@ TEMPLATES = {
     "stamps": "stamps.html",
 }
 NOT_INDEXED = {"notfound", "search", "brochure", "stamps"}  # printed or utility pages: not in sitemaps
+SORTS = ("featured", "stars", "name", "newest")  # the orders of a product list; the first is the default
+SORTABLE = {"products", "category", "stars", "region"}  # lists of products, also written in the other orders
+
+
+def in_sitemap(page: PageId) -> bool:
+    """Pages search engines should index: not utility pages, not a list in another order."""
+    return page.kind not in NOT_INDEXED and not page.sort
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,7 @@ def page_ids(index: Index) -> list[PageId]:
     ids = [numbered for page in lists for numbered in numbered_pages(index, page)]
     ids += [PageId(entry.entry_kind, entry.slug) for entry in index.catalogue.entries()]
     ids += [PageId("stamps", slug) for slug, products in index.by_producer.items() if products]
+    ids += [PageId(page.kind, page.key, page.number, sort) for page in list(ids) if page.kind in SORTABLE for sort in SORTS[1:]]
     return ids
 
 

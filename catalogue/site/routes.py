@@ -25,6 +25,7 @@ class Route(NamedTuple):  # a tuple: the table makes one per file, 130,000 at 10
     key: str = ""  # which one: the page's key, a product's slug, an asset's or an image's name
     language: str = ""  # the language code; "" for files that belong to no language
     number: int = 1  # which page of a list cut into pages
+    sort: str = ""  # a list page's order other than the default
 
     @property
     def is_page(self) -> bool:
@@ -33,7 +34,7 @@ class Route(NamedTuple):  # a tuple: the table makes one per file, 130,000 at 10
 
     @property
     def page(self) -> PageId:
-        return PageId(self.kind, self.key, self.number)
+        return PageId(self.kind, self.key, self.number, self.sort)
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,17 @@ def route_table(site: Site) -> RouteTable:
     """Every output file of the site; two routes writing one file are an error, never an overwrite."""
     urls, config = site.urls, site.config
     _refuse_shared_folders(site)
-    routes: list[tuple] = []  # url, kind, key, language[, page number]
+    routes: list[tuple] = []  # url, kind, key, language[, page number, sort]
     for code, language in config.languages.items():
-        routes += [(urls.page(page, language), page.kind, page.key, code, page.number) for page in site.graph.pages]
+        routes += [(urls.page(page, language), page.kind, page.key, code, page.number, page.sort) for page in site.graph.pages]
         routes += [(urls.page(PageId(kind), language), kind, "", code) for kind in LANGUAGE_FILES]
     routes += [(urls.root(), "chooser", "", ""), (urls.shared("404.html"), "root-notfound", "", "")]
     routes.append((urls.translations(), "translations", "", ""))
     for product in site.catalogue.products:
         routes += [(urls.short(product.slug), "short", product.slug, ""), (urls.qr(product.slug), "qr", product.slug, "")]
+    for code, language in config.languages.items():  # social cards: shared files, one per language
+        routes.append((urls.card(language), "card", f"{code}/", ""))
+        routes += [(urls.card(language, product.slug), "card", f"{code}/{product.slug}", "") for product in site.catalogue.products]
     routes += [(urls.sitemap(name), "sitemap", name, "") for name in sitemap_names(site.graph)]
     routes += [(urls.shared("robots.txt"), "robots", "", ""), (urls.shared("_redirects"), "redirects", "", "")]
     routes.append((urls.shared("_headers"), "headers", "", ""))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from ..content.config import SiteConfig
-from .pagegraph import NOT_INDEXED, PageGraph
+from .pagegraph import PageGraph, in_sitemap
 from .urls import PageId, Urls
 
 MAX_URLS = 50_000  # the sitemap protocol's limit per file
@@ -31,7 +31,7 @@ def x_default(page: PageId, config: SiteConfig, urls: Urls) -> str:
 
 def sitemap_names(graph: PageGraph) -> list[str]:
     """The names of the files ``sitemap_files`` makes, known from the graph without making them."""
-    count = sum(len(graph.published[page]) for page in graph.pages if page.kind not in NOT_INDEXED)
+    count = sum(len(graph.published[page]) for page in graph.pages if in_sitemap(page))
     parts = max(1, -(-count // MAX_URLS))
     return ["sitemap.xml"] if parts == 1 else [*(f"sitemap-{n}.xml" for n in range(1, parts + 1)), "sitemap.xml"]
 
@@ -40,7 +40,7 @@ def sitemap_files(config: SiteConfig, graph: PageGraph, urls: Urls) -> dict[str,
     """sitemap.xml, or an index and numbered parts when there are more than 50,000 URLs."""
     entries = []
     for page in graph.pages:
-        if page.kind in NOT_INDEXED:
+        if not in_sitemap(page):
             continue
         alternates = _alternates(graph, page, config, urls, x_default(page, config, urls))
         for code in graph.published[page]:

@@ -24,7 +24,7 @@ SECTION_FOLDERS = {
 LIST_FOLDERS = {name: name for name in ("products", "producers", "experiences", "search", "calendar")}
 LANGUAGE_FILES = {"feed": "feed.xml", "export-json": "catalogue.json", "export-csv": "catalogue.csv"}
 # Names at the top of the site that belong to no language (links to them are never localised).
-SHARED_NAMES = {"images", "assets", "p", "qr", "pagefind", "sitemap.xml", "robots.txt", "404.html"}
+SHARED_NAMES = {"images", "assets", "cards", "p", "qr", "pagefind", "sitemap.xml", "robots.txt", "404.html"}
 SHARED_NAMES |= {"_redirects", "_headers", "_translations"}
 # What a page's slug may not be, since it is written at the top of a language folder.
 RESERVED_SLUGS = {*SECTION_FOLDERS.values(), *LIST_FOLDERS.values(), *LANGUAGE_FILES.values(), *SHARED_NAMES, "404"}
@@ -38,9 +38,10 @@ class PageId:
     kind: str
     key: str = ""
     number: int = 1
+    sort: str = ""  # a list page in another order than its default ("stars", "name", "newest")
 
     def numbered(self, number: int) -> PageId:
-        return PageId(self.kind, self.key, number)
+        return PageId(self.kind, self.key, number, self.sort)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,10 @@ class Urls:
     def qr(self, slug: str) -> str:
         return f"{self.base_path}qr/{slug}.svg"
 
+    def card(self, language: Language, slug: str = "") -> str:
+        """The social card (og:image) of a product, or of the home page, in a language."""
+        return f"{self.base_path}cards/{language.folder}/" + (f"products/{slug}.jpg" if slug else "home.jpg")
+
     def sitemap(self, name: str = "sitemap.xml") -> str:
         return self.base_path + name
 
@@ -94,7 +99,7 @@ class Urls:
 
 
 def relative_page(page: PageId, language: Language) -> str:
-    first = _first_page(page, language)
+    first = _first_page(page, language) + (f"sort/{page.sort}/" if page.sort else "")
     return first if page.number == 1 else f"{first}page/{page.number}/"
 
 

@@ -45,6 +45,7 @@ class ImageView:
     height: int | None
     webp_srcset: str = ""  # "a-480.webp 480w, a-960.webp 960w"
     srcset: str = ""  # the same widths in the fallback format
+    banner_srcset: str = ""  # a 16:9 crop for phones' heroes (art direction), WebP
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class ExperienceCard:
     name: Localised
     summary: Localised | None
     kind: str  # message id
-    months: tuple[str, ...]
+    season: str  # "Oct – Jan", or "" when it has no season
     image: ImageView | None
 
 
@@ -146,6 +147,9 @@ class Views:
     def url(self, kind: str, key: str = "") -> str:
         return self.urls.page(PageId(kind, key), self.language)
 
+    def url_of(self, page: PageId) -> str:
+        return self.urls.page(page, self.language)
+
     def image(self, image: Image) -> ImageView:
         rendition = self.images.rendition(image.src)
 
@@ -159,6 +163,7 @@ class Views:
             rendition.height,
             srcset(rendition.webp),
             srcset(rendition.fallback),
+            srcset(rendition.banner),
         )
 
     def first_image(self, images: tuple[Image, ...]) -> ImageView | None:
@@ -173,8 +178,14 @@ class Views:
     def month_names(self) -> dict[int, str]:
         return formatting.month_names(self.locale)
 
-    def months(self, season: tuple[int, ...]) -> tuple[str, ...]:
-        return tuple(formatting.months(season, self.locale))
+    def season(self, months: tuple[int, ...]) -> str:
+        """ "May – Jul", "All year" for twelve months, "" for none."""
+        if len(set(months)) == 12:
+            return self._(ocop.ALL_YEAR)
+        return formatting.season(months, self.locale)
+
+    def join(self, items: tuple[str, ...] | list[str]) -> str:
+        return formatting.join(items, self.locale)
 
     def product_card(self, product: Product) -> ProductCard:
         return self.once("card", product, lambda: self._product_card(product))
@@ -204,7 +215,7 @@ class Views:
             name=self.localise(experience.name),
             summary=self.localise.optional(experience.summary),
             kind=ocop.EXPERIENCE_KINDS[experience.kind],
-            months=self.months(experience.season),
+            season=self.season(experience.season),
             image=self.first_image(experience.images),
         )
 
@@ -271,7 +282,8 @@ class Views:
         return self.images.rendition(name).src if (self.images.folder / name).is_file() else name
 
     def in_season(self) -> tuple[Product, ...]:
-        return tuple(p for p in self.index.catalogue.products if self.today.month in p.season)
+        """Products whose season (not all year) includes this month."""
+        return tuple(p for p in self.index.catalogue.products if self.today.month in p.season and len(set(p.season)) < 12)
 
     def producer_kind(self, producer: Producer) -> str:
         return ocop.PRODUCER_KINDS[producer.kind]

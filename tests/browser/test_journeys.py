@@ -10,6 +10,7 @@ def test_root_picks_the_browser_language_and_remembers_a_choice(visit, site_url)
     page = visitor.page
     page.goto(site_url + "/")
     page.wait_for_url(site_url + "/ko/")
+    page.click(".languages summary")  # the languages open from a button on a phone
     page.click('.languages a[hreflang="ja"]')
     page.wait_for_url(site_url + "/ja/")
     page.goto(site_url + "/")
@@ -27,6 +28,7 @@ def test_switcher_keeps_the_product(visit, site_url):
     visitor = visit(**PHONE)
     page = visitor.page
     page.goto(site_url + "/en/products/my-chu-truyen-thong/")
+    page.click(".languages summary")
     page.click('.languages a[hreflang="zh-Hans"]')
     page.wait_for_url(site_url + "/zh-hans/products/my-chu-truyen-thong/")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
@@ -50,6 +52,7 @@ def test_product_list_filters(visit, site_url):
     visitor = visit(**PHONE)
     page = visitor.page
     page.goto(site_url + "/en/products/")
+    page.click(".refine summary")  # filters and facets open from a button on a phone
     total = page.locator("#product-list > li").count()
     page.select_option("select[name=group]", "beverages")
     shown = page.locator("#product-list > li:not([hidden])").count()
@@ -68,7 +71,9 @@ def test_browsing_works_without_javascript(visit, site_url):
     visitor = visit(java_script_enabled=False, **PHONE)
     page = visitor.page
     page.goto(site_url + "/vi/")
-    page.click('nav a[href="/vi/products/"]')
+    page.click(".menu summary")  # a <details> disclosure: opens without script
+    page.click('.menu nav a[href="/vi/products/"]')
+    page.click(".refine summary")
     page.click('.facets a[href="/vi/categories/beverages/"]')
     assert page.url.endswith("/vi/categories/beverages/")
     page.locator(".cards a").first.click()
