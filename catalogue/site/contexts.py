@@ -292,7 +292,7 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
     config, urls, language = views.config, views.urls, views.language
     published = graph.published[page]
     canonical_lang = graph.canonical_language(page, config.chain(language.code))
-    unsorted = PageId(page.kind, page.key)  # a list in another order has its default order's address as canonical
+    unsorted = PageId(page.kind, page.key, page.number)  # a list in another order: its default order's address is canonical
     home_page = PageId("home")
     title, title_lang = config.title_in(language.code)
     context: Context = {
