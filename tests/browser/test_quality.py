@@ -24,6 +24,7 @@ PAGES = (
     "experiences/hanh-trinh-mua-vai-luc-ngan/",
     "about-ocop/",
 )
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 BROKEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>
 <body><main><h1 id="x">Broken</h1><p id="x">Same id twice.</p><img src="/images/nothing.svg" width="10" height="10"></main></body></html>"""
