@@ -74,6 +74,17 @@ def test_zh_hant_readers_never_get_simplified_chinese(public):
     assert guide.select_one(".notice.machine") is not None  # a draft, and said to be one
 
 
+def test_no_machine_draft_is_shown_without_its_notice(public):
+    """A list or home page showing a machine-drafted name says so, as an entry page does; a page
+    with reviewed text only does not."""
+    drafted = [path for path in (public / "zh-hant").rglob("index.html") if soup_of(path).select_one(".notice.machine")]
+    assert public / "zh-hant/products/index.html" in drafted and public / "zh-hant/index.html" in drafted
+    for folder in ("vi", "en", "fr", "zh-hans", "ko", "ja"):  # reviewed throughout
+        assert not [path for path in (public / folder).rglob("index.html") if soup_of(path).select_one(".notice.machine")]
+    notice = soup_of(public / "zh-hant/products/index.html").select_one(".notice.machine").get_text()
+    assert "本頁部分內容為機器翻譯" in notice
+
+
 def test_switcher_lands_on_the_same_product(public):
     soup = soup_of(public / "ko" / "products" / "vai-thieu-luc-ngan" / "index.html")
     hrefs = [a["href"] for a in soup.select(".languages a")]

@@ -182,5 +182,8 @@ def test_photographs_get_a_phone_banner_crop(tmp_path):
     (tmp_path / "content/images").mkdir(parents=True)
     photograph("x").save(tmp_path / "content/images/x.jpg", "JPEG")
     rendition = ImageLibrary(tmp_path, "content/images").rendition("x.jpg")
-    assert [(v.name, v.width, v.height) for v in rendition.banner] == [("x-jpg-banner-480.webp", 480, 270), ("x-jpg-banner-960.webp", 960, 540)]
+    assert [(v.name, v.width, v.height) for v in rendition.banner] == [
+        ("x-jpg-banner-480.webp", 480, 270),
+        ("x-jpg-banner-960.webp", 960, 540),
+    ]
     assert rendition.fallback[-1].height == 1067  # the full photograph is kept for wider screens

@@ -6,6 +6,7 @@ links, navigation); one function per page kind adds what that page shows.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -13,7 +14,7 @@ from ..content import ocop
 from ..content.config import SiteConfig
 from ..content.model import KINDS, Entry, Producer, Product
 from ..core.slugs import fold_latin, slugify
-from ..i18n.localise import Localiser
+from ..i18n.localise import Localised, Localiser
 from ..i18n.status import STATES, LanguageStatus
 from . import jsonld
 from .lookups import Index
@@ -319,7 +320,7 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
     context["pager"] = pager(views, page)
     entry = entry_of(page, views.index)
     context["source_url"] = urls.page(page, config.languages[config.source_language]) if entry else ""
-    context["machine_translated"] = entry is not None and views.localise.has_machine_text(entry)
+    context["machine_translated"] = views.localise.has_machine_text(entry) if entry is not None else shows_machine_text(context)
     if page.kind == "product":
         context["x_default"] = urls.absolute(urls.short(page.key))  # the address that picks the visitor's language
     name = getattr(entry, "name", None) or getattr(entry, "title", None)
@@ -396,3 +397,17 @@ def status_context(config: SiteConfig, urls: Urls, statuses: list[LanguageStatus
         "lang": config.languages[config.source_language],
         "source_links": source_links,
     }
+
+
+def shows_machine_text(value: object) -> bool:
+    """Whether a page shows an unreviewed machine draft anywhere (a card's name on a list, a
+    title in the menu): such a page carries the machine-translation notice like an entry's."""
+    if isinstance(value, Localised):
+        return value.machine
+    if isinstance(value, dict):
+        return any(shows_machine_text(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(shows_machine_text(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(shows_machine_text(getattr(value, field.name)) for field in dataclasses.fields(value))
+    return False
