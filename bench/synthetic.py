@@ -119,12 +119,7 @@ def write_catalogs(root: Path, rng: random.Random) -> None:
                 message.flags.add("fuzzy")
                 message.user_comments.append(f"{MACHINE_NOTE} libre 2026-11-01")
         write_catalog(catalog_path(root, name, "content"), catalog)
-    for code in LANGUAGES:
-        source = catalog_path(ROOT, CATALOG_NAMES[code], "messages")
-        target = catalog_path(root, CATALOG_NAMES[code], "messages")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-    shutil.copyfile(ROOT / "locales/messages.pot", root / "locales/messages.pot")
+    # theme strings: the default theme's own catalogs translate them
 
 
 MONTHS = ["", *(f"month {n}" for n in range(1, 13))]

@@ -95,7 +95,7 @@ def test_switcher_keeps_the_page(multilingual):
     [
         ("vi", "40.000\xa0₫ – 50.000\xa0₫", "", "thg 12\u2009–\u2009thg 2"),
         ("en", "₫40,000 – ₫50,000", "about US$1.60 – US$2.00", "Dec\u2009–\u2009Feb"),  # a season across the new year is one range
-        ("fr", "40\u202f000\xa0₫ – 50\u202f000\xa0₫", "about 1,45\xa0€ – 1,82\xa0€", "déc.–févr."),
+        ("fr", "40\u202f000\xa0₫ – 50\u202f000\xa0₫", "environ 1,45\xa0€ – 1,82\xa0€", "déc.–févr."),
     ],
 )
 def test_prices_and_months_are_formatted_per_locale(multilingual, lang, amount, approximate, months):
@@ -140,11 +140,22 @@ def test_home_shows_what_is_in_season(multilingual):
     assert [a.text.strip() for a in july.select("section[aria-labelledby=season] .cards h3")] == ["Lychee"]
 
 
-def test_ui_strings_follow_the_language_chain(multilingual):
+def test_ui_strings_come_from_the_site_then_the_theme_then_the_chain(multilingual):
+    po = multilingual / "locales/fr/LC_MESSAGES/messages.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Produits"', 'msgstr "Nos produits"'), encoding="utf-8")
+    theme_fr = multilingual / "themes/mine/locales/fr/LC_MESSAGES/messages.po"
+    theme_fr.parent.mkdir(parents=True)
+    theme_fr.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Producers"\nmsgstr "Fabricants"\n', encoding="utf-8"
+    )
+    (multilingual / "themes/mine/templates").mkdir()
+    config = multilingual / "content/site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "theme: [mine, default]\n", encoding="utf-8")
     fr = page(build(multilingual), "fr/products/my-chu/")
     nav = [a.text for a in fr.select("nav[aria-label] ul a")][:3]
-    assert nav[0] == "Produits"  # from fr/messages.po
-    assert nav[1] == "Producers"  # not translated: falls back to the English message id
+    assert nav[0] == "Nos produits"  # the site's own fr/messages.po overrides the theme's
+    assert nav[1] == "Fabricants"  # the first theme's catalog
+    assert nav[2] == "Expériences"  # the engine's default theme's catalog
 
 
 def test_two_builds_give_identical_bytes(multilingual, tmp_path):

@@ -13,10 +13,11 @@ from babel.messages.pofile import read_po
 
 from catalogue.commands.cli import main
 from catalogue.i18n.extract import extract
-from catalogue.i18n.pofiles import catalog_path, state_of
+from catalogue.i18n.pofiles import catalog_path, state_of, theme_catalog_path
 
 from .conftest import ROOT, require_tool
 
+THEME = ROOT / "themes/default"  # the theme's own catalogs
 NOW = dt.datetime(2026, 11, 29, tzinfo=dt.UTC)
 
 
@@ -26,16 +27,16 @@ def read(path: Path, locale: str | None = None):
 
 
 def test_one_english_id_with_two_meanings_has_two_contexts():
-    template = read(ROOT / "locales/messages.pot")
+    template = read(THEME / "locales/messages.pot")
     assert template.get("tour", context="price unit") is not None
     assert template.get("Tour", context="experience kind") is not None
     assert template.get("Search", context="button") is not None and template.get("Search") is not None
-    assert {m.context for m in template if m.id == "All"} == {"any group", "any star rating", "any region", "any producer"}
+    assert {m.context for m in template if m.id == "All"} == {"any group", "any star rating", "any region", "any producer", "any tag"}
     assert template.get("tour") is None and template.get("Tour") is None
 
 
 def test_translator_comments_reach_the_template():
-    template = read(ROOT / "locales/messages.pot")
+    template = read(THEME / "locales/messages.pot")
     assert template.get("Main").auto_comments == ['the name screen readers give the site\'s main navigation ("Main navigation").']
     assert "not a plant pot" in template.get("jar", context="price unit").auto_comments[0]
     assert "not a jar" in template.get("pot", context="price unit").auto_comments[0]
@@ -44,10 +45,10 @@ def test_translator_comments_reach_the_template():
 
 def test_reviewed_translations_survived_the_move_under_their_context():
     for name in ("en", "fr", "zh_Hans", "ko", "ja"):
-        catalog = read(catalog_path(ROOT, name, "messages"), name)
+        catalog = read(theme_catalog_path(THEME, name), name)
         for msgid, context in (("tour", "price unit"), ("Tour", "experience kind"), ("jar", "price unit"), ("All", "any region")):
             assert state_of(catalog.get(msgid, context=context)) == "reviewed", (name, msgid)
-    french = read(catalog_path(ROOT, "fr", "messages"), "fr")
+    french = read(theme_catalog_path(THEME, "fr"), "fr")
     assert french.get("tour", context="price unit").string == "circuit"
     assert french.get("Tour", context="experience kind").string == "Circuit"
 

@@ -32,7 +32,7 @@ NAMES = {  # between them, every Vietnamese letter with a diacritic, in both cas
     "Í Ì Ỉ Ĩ Ị Ó Ò Ỏ Õ Ọ Ố Ồ Ổ Ỗ Ộ Ớ Ờ Ở Ỡ Ợ": "i-i-i-i-i-o-o-o-o-o-o-o-o-o-o-o-o-o-o-o",
     "Ú Ù Ủ Ũ Ụ Ứ Ừ Ử Ữ Ự Ý Ỳ Ỷ Ỹ Ỵ Đ": "u-u-u-u-u-u-u-u-u-u-y-y-y-y-y-d",
     "à ả ã á ạ ằ ẳ ẵ ắ ặ ầ ẩ ẫ ấ ậ è ẻ ẽ é ẹ ề ể ễ ế ệ": "a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-e-e-e-e-e-e-e-e-e-e",
-    "ì ỉ ĩ í ị ò ỏ õ ó ọ ồ ổ ỗ ố ộ ờ ở ỡ ớ ợ ù ủ ũ ú ụ ừ ử ữ ứ ự ỳ ỷ ỹ ý ỵ": "i-i-i-i-i-o-o-o-o-o-o-o-o-o-o-o-o-o-o-o-u-u-u-u-u-u-u-u-u-u-y-y-y-y-y",
+    "ì ỉ ĩ í ị ò ỏ õ ó ọ ồ ổ ỗ ố ộ ờ ở ỡ ớ ợ ù ủ ũ ú ụ ừ ử ữ ứ ự ỳ ỷ ỹ ý ỵ": "i-i-i-i-i-o-o-o-o-o-o-o-o-o-o-o-o-o-o-o-u-u-u-u-u-u-u-u-u-u",  # cut at 60
 }
 
 
@@ -45,6 +45,17 @@ def run(root, *args, capsys):
 # --- new -------------------------------------------------------------------------------
 
 
+ANSWERS = {"stars": "4", "category": "food", "producer": "htx-a", "kind": "cooperative"}
+
+
+def answered(path, kind: str = "product") -> None:
+    """Replace `new`'s markers as an editor would."""
+    text = path.read_text(encoding="utf-8")
+    for key, value in ANSWERS.items():
+        text = text.replace(f"{key}: ???", f"{key}: {value if key != 'kind' or kind == 'producer' else 'site'}")
+    path.write_text(text, encoding="utf-8")
+
+
 @pytest.mark.parametrize(("name", "slug"), list(NAMES.items()))
 def test_new_product_slug_from_every_diacritic(make_site, capsys, name, slug):
     root = make_site()
@@ -52,6 +63,7 @@ def test_new_product_slug_from_every_diacritic(make_site, capsys, name, slug):
     assert status == 0, err
     path = root / f"content/products/{slug}.md"
     assert path.is_file() and "dj" not in path.name
+    answered(path)
     product = next(p for p in load_catalogue(root, include_drafts=True).products if p.slug == slug)
     assert product.name.source == name and product.draft
     assert slug not in {p.slug for p in load_catalogue(root).products}  # a draft is not built
@@ -66,6 +78,7 @@ def test_new_entry_has_every_field_and_loads(make_site, capsys, kind):
     front = text.split("\n---\n")[0]
     keys = set(re.findall(r"^#? ?(\w+):", front, re.MULTILINE))
     assert set(SPECS[KINDS[kind]][1].fields) <= keys
+    answered(path, kind)
     assert {entry.slug for entry in load_catalogue(root, include_drafts=True).entries()} >= {"doi-che-ban-ven"}
 
 
@@ -96,13 +109,13 @@ def test_check_reports_everything_at_once(make_site, capsys):
         }
     )
     status, _, err = run(root, "check", capsys=capsys)
-    lines = [line for line in err.strip().splitlines() if "missing: run" not in line]  # this site has no theme catalogs yet
+    lines = err.strip().splitlines()  # the theme's catalogs translate its interface: no messages.po is missing
     assert status == 1
     assert lines == [
         "content/producers/htx-a.md:4:1: error: representitive: unknown key (did you mean 'representative'?)",
         "content/products/my-chu.md:3:8: error: stars: must be from 3 to 5, got 9",
         "locales/en/LC_MESSAGES/content.po:6: error: msgstr: the string is not closed by a double quote",
-        "3 errors, 2 warnings.",
+        "3 errors, 0 warnings.",
     ]
 
 
@@ -284,7 +297,7 @@ def test_json_schema_accepts_every_sample_entry():
         (("stars: 5", "stars: 6"), "6 is greater than the maximum of 5"),
         (("category: food", "category: fruit"), "'fruit' is not one of"),
         (("featured: true", "featured: true\nstar: 5"), "Additional properties are not allowed ('star' was unexpected)"),
-        (("  unit: kg", "  unit: tonne"), "'tonne' is not one of"),
+        (("  unit: kg", "  unit: Tonne"), "'Tonne' does not match"),  # units may be the site's own: a code, checked by the build
         (("producer: htx-hong-xuan\n", ""), "'producer' is a required property"),
     ],
 )

@@ -21,10 +21,23 @@ PRODUCERS = 'msgid "Producers"\nmsgstr ""'
 PLURAL = 'msgid "%(num)d product"\nmsgid_plural "%(num)d products"\nmsgstr[0] ""\nmsgstr[1] ""'
 
 
+FR_HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+EN_HEADER = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
+    """The site, with a French theme catalog of its own holding two messages it overrides
+    (the theme's catalogs translate the rest)."""
     root = write_site(tmp_path / "site")
     extract(root, NOW)
+    path = root / FR_MESSAGES
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'{FR_HEADER}\n{PRODUCERS}\n\n#, python-format\n{PLURAL}\nmsgstr[2] ""\n', encoding="utf-8")
+    english = root / "locales/en/LC_MESSAGES/messages.po"
+    english.parent.mkdir(parents=True, exist_ok=True)
+    english.write_text(f"{EN_HEADER}\n{PRODUCERS}\n", encoding="utf-8")
     return root
 
 

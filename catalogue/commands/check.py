@@ -17,14 +17,15 @@ from babel.messages.catalog import Message
 from ..content.certificates import EXPIRY_WARNING_DAYS, certificate_problems, certificate_rows
 from ..content.config import SiteConfig, load_config
 from ..content.images import ImageLibrary
+from ..content.price_units import unit_problems
 from ..content.sources import CONTENT, IMAGES, load_catalogue
-from ..content.themes import theme_dirs
+from ..content.themes import theme_dirs, translation_dirs
 from ..core.bidi import bidi_problems
 from ..core.problems import CatalogueError, Problem, relative
 from ..i18n.consistency import numbers_of, pairs
 from ..i18n.glossary import Glossary, load_glossary
 from ..i18n.lifecycle import state_of
-from ..i18n.pofiles import site_catalogs
+from ..i18n.pofiles import MESSAGES, site_catalogs, theme_catalogs
 from ..i18n.verify import catalog_file_problems
 from ..site.links import link_problems
 from ..site.lookups import build_index
@@ -50,9 +51,15 @@ def message_warnings(message: Message, where: str, lang: str, glossary: Glossary
 def catalog_problems(config: SiteConfig, glossary: Glossary) -> list[Problem]:
     """Every catalog's errors, exactly those the build refuses, and the warnings above."""
     problems = []
+    try:
+        themed = {code for code, _ in theme_catalogs(config, translation_dirs(config))}
+    except CatalogueError:  # an unknown theme: reported below, with the other problems
+        themed = set()
     for code, domain, path in site_catalogs(config):
         catalog, found = catalog_file_problems(config, code, domain, path)
         problems.extend(found)
+        if catalog is None and not found and domain == MESSAGES and code in themed:
+            continue  # the themes translate the interface; the site's own catalog is optional
         if catalog is None and not found:
             problems.append(Problem(relative(path, config.root), None, None, "", "missing: run `python build.py extract`", "warning"))
         for message in catalog or ():
@@ -83,12 +90,14 @@ def check(root: Path, today: dt.date | None = None, expiry_days: int = EXPIRY_WA
         return error.problems
     problems: list[Problem] = []
     try:
-        catalogue = load_catalogue(root)
+        catalogue = load_catalogue(root, unfinished=True)
     except CatalogueError as error:
         problems.extend(error.problems)
     else:
+        problems.extend(catalogue.warnings)
         problems.extend(link_problems(catalogue, config, build_index(catalogue)))
         problems.extend(ImageLibrary(root, IMAGES).problems(catalogue.image_sources()))
+        problems.extend(unit_problems(catalogue, config))
         problems.extend(certificate_problems(certificate_rows(catalogue, today or dt.date.today(), expiry_days)))
     try:
         glossary = load_glossary(root)

@@ -31,6 +31,8 @@ from ..mt.engines import ENGINES
 from ..mt.translate import Options, translate
 from ..publish.pipeline import build_date, build_site
 from .check import check
+from .importing import import_file, load_mapping
+from .init import THEME_LANGUAGES, InitOptions, init_site
 from .new import new_entry
 from .schema import write_schemas
 from .serve import Preview, make_server, watch
@@ -75,9 +77,22 @@ def parser() -> argparse.ArgumentParser:
         metavar="DAYS",
         help="warn of certificates expiring within DAYS (default 90)",
     )
+    init = commands.add_parser("init", parents=[common], help="start a new site in DIR that builds at once")
+    init.add_argument("dir", type=Path, help="the new site's folder (new or empty)")
+    init.add_argument("--languages", type=_codes, help=f"language codes, the editors' first (default: {','.join(THEME_LANGUAGES)})")
+    init.add_argument("--title", help="the site's title in its first language")
+    init.add_argument("--base-url", help="where the site will live, e.g. https://ocop.example.org/")
     new = commands.add_parser("new", parents=[common], help="start a new entry (marked draft) with every field explained")
     new.add_argument("kind", choices=tuple(SECTIONS), help="what to create")
     new.add_argument("name", help="its name in Vietnamese; the file name (slug) is made from it")
+    new.add_argument("--slug", default="", help="the file name and address to use (default: made from the name, at most 60 characters)")
+    importing = commands.add_parser("import", parents=[common], help="create or update products from a spreadsheet (CSV or XLSX)")
+    importing.add_argument("file", type=Path, help="a .csv or .xlsx file whose first row names the columns")
+    importing.add_argument("--mapping", type=Path, help="a YAML file: column header -> field (default: the export's column names)")
+    importing.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD", help="map one column (repeatable)")
+    importing.add_argument("--sheet", default="", help="the sheet of an .xlsx file (default: the first)")
+    importing.add_argument("--write", action="store_true", help="write the changes (default: a dry run that prints them)")
+    importing.add_argument("--force", action="store_true", help="replace bodies that were written by hand")
     serve = commands.add_parser("serve", parents=[common], help="live preview on 127.0.0.1 that rebuilds and reloads on every change")
     serve.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
     schema = commands.add_parser("schema", parents=[common], help="write JSON Schemas of the entry formats (for editors)")
@@ -203,9 +218,50 @@ def run_check(args: argparse.Namespace, root: Path, say: Say) -> int:
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
+def ask(question: str, default: str = "") -> str:
+    """One answer from the person at the terminal (the default on an empty line)."""
+    answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
+    return answer or default
+
+
+def run_init(args: argparse.Namespace, root: Path, say: Say) -> int:
+    terminal = sys.stdin.isatty()
+    languages, title, base_url = args.languages, args.title, args.base_url
+    if not terminal and (title is None or base_url is None):
+        print("catalogue init: --title and --base-url are needed when not asked on a terminal", file=sys.stderr)
+        return EXIT_USAGE
+    if languages is None:
+        languages = _codes(ask("Languages, the editors' first", ",".join(THEME_LANGUAGES))) if terminal else THEME_LANGUAGES
+    if title is None:
+        title = ask(f"Title of the site in {languages[0] if languages else 'its first language'}")
+    if base_url is None:
+        base_url = ask("Address where it will be published (base URL)", "https://")
+    folder = args.dir.resolve()
+    init_site(folder, InitOptions(tuple(languages), title, base_url))
+    say(f"Created a new site in {folder}: `catalogue build --root {args.dir}` builds it; README.md says what comes next.")
+    return EXIT_OK
+
+
 def run_new(args: argparse.Namespace, root: Path, say: Say) -> int:
-    path = new_entry(root, args.kind, args.name)
+    path = new_entry(root, args.kind, args.name, args.slug)
     say(f"Created {path.relative_to(root).as_posix()} (marked draft: `serve` shows it, `build` leaves it out).")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, root: Path, say: Say) -> int:
+    mapping = load_mapping(args.mapping, tuple(args.map), root)
+    report = import_file(root, args.file, mapping, args.sheet, args.write, args.force)
+    verb = "" if report.written else "would "
+    for path in report.created:
+        print(f"{path}: {verb}create")
+    for path, changed in report.updated:
+        print(f"{path}: {verb}update {', '.join(changed)}")
+    for problem in report.kept_bodies:
+        print(coloured(problem), file=sys.stderr)
+    if report.ignored:
+        say(f"Columns with no field (ignored): {', '.join(report.ignored)}")
+    counts = f"{len(report.created)} to create, {len(report.updated)} to update, {report.unchanged} unchanged"
+    say(f"{counts}." if report.written else f"{counts}; dry run: nothing was written (--write writes).")
     return EXIT_OK
 
 
@@ -250,7 +306,9 @@ COMMANDS = {
     "glossary": run_glossary,
     "build": run_build,
     "check": run_check,
+    "init": run_init,
     "new": run_new,
+    "import": run_import,
     "serve": run_serve,
     "schema": run_schema,
     "extract": run_extract,

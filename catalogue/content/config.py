@@ -102,6 +102,11 @@ class TranslationSettings:
 
 
 @dataclass(frozen=True)
+class SearchSettings:
+    examples: dict[str, str] = field(default_factory=dict)  # language -> what the search box suggests
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path
     title: dict[str, str]
@@ -111,6 +116,8 @@ class SiteConfig:
     exchange_rates: dict[str, Rate] = field(default_factory=dict)
     theme: tuple[str, ...] = ("default",)
     translation: TranslationSettings = field(default_factory=TranslationSettings)
+    search: SearchSettings = field(default_factory=SearchSettings)
+    units: dict[str, dict[str, str]] = field(default_factory=dict)  # price units of the site: code -> language -> word
     # where each key was written in site.yaml ("languages.en.url"), for messages of later stages
     places: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
@@ -182,6 +189,16 @@ TRANSLATION = Record(
     build=TranslationSettings,
 )
 
+SEARCH = Record(
+    fields={
+        "examples": Field(
+            MapOf(value=Str(max_length=120), key_pattern=LANGUAGE_CODE, key_description="a language code"),
+            doc="what the search box suggests, per language (default: the featured products' names)",
+        ),
+    },
+    build=SearchSettings,
+)
+
 RATE = Record(
     fields={
         "vnd": Field(Float(minimum=1e-9), required=True, doc="VND for one unit"),
@@ -215,6 +232,15 @@ SITE = Record(
             )
         ),
         "translation": Field(TRANSLATION),
+        "search": Field(SEARCH, doc="the search box"),
+        "units": Field(
+            MapOf(
+                value=MapOf(value=Str(max_length=40), key_pattern=LANGUAGE_CODE, key_description="a language code"),
+                key_pattern=r"[a-z][a-z0-9_]*",
+                key_description="a unit code (lower-case letters, digits, _)",
+            ),
+            doc="price units of the site beyond the engine's, each with its word per language (per night, per group...)",
+        ),
         "theme": Field(
             OneOrMany(item=Str(pattern=r"[A-Za-z0-9_-]+", description="a theme name"), min_items=1),
             doc="theme, or themes searched in order",
@@ -282,6 +308,12 @@ def check_languages(config: SiteConfig) -> list[Problem]:
     for code in config.title:
         if code not in codes:
             report(f"title.{code}", f"{code!r} is not one of the site's languages ({', '.join(codes)}){did_you_mean(code, codes)}")
+    for unit, words in config.units.items():
+        if config.source_language not in words:
+            report(f"units.{unit}", f"needs its word in the source language {config.source_language!r}")
+        for code in words:
+            if code not in codes:
+                report(f"units.{unit}.{code}", f"{code!r} is not one of the site's languages")
     if config.source_language in codes and config.source_language not in config.title:
         report("title", f"needs a title in the source language {config.source_language!r}")
     folders: dict[str, str] = {}

@@ -10,16 +10,19 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
+import yaml
 from babel.numbers import get_currency_name
 
 from ..core.problems import Problem
 from ..core.slugs import is_slug, slugify
 from ..core.yamlsource import Document, locations, parse_yaml, split_front_matter
-from . import ocop
+from . import ocop, places
 from .model import Certificate, Contact, Dates, Entry, Experience, Export, Image, Link, Page, Place, Price, Producer, Product, Stop
 from .segments import segment
 from .specs import (
     INVALID,
+    MARKER,
+    UNFINISHED,
     Bool,
     Choice,
     Date,
@@ -34,6 +37,8 @@ from .specs import (
     Url,
 )
 
+UNIT_CODE = r"[a-z][a-z0-9_]*"
+NAME_LENGTH = 300  # official names of cooperatives and products run past 160 characters
 SAFE_PATH = r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[A-Za-z0-9_][A-Za-z0-9._/-]*"
 
 
@@ -57,11 +62,47 @@ def _check_certificate(certificate: Certificate, node, doc: Document, name: str,
         problems.append(doc.where(node).problem(f"{name}.expires", f"must be after issued ({certificate.issued})"))
 
 
-PLACE = Record(
+class PlaceRecord(Record):
+    """A place whose names may arrive with their unit's word ("Phường Lâm Viên"): the word is
+    taken as the unit's type, so that it is never written twice, with a warning that says
+    which fields to write."""
+
+    def convert(self, node, doc, name, problems):
+        place = super().convert(node, doc, name, problems)
+        if place is INVALID:
+            return place
+        given = {str(key.value): value for key, value in node.value}
+        changes: dict[str, str] = {}
+        for key, types, type_key in PLACE_NAMES:
+            code, bare = places.split_type(getattr(place, key), types)
+            if not code:
+                continue
+            changes[key] = bare
+            advice = f"{key}: {bare}"
+            if type_key:
+                changes[type_key] = given[type_key].value if type_key in given else code
+                advice += f" with {type_key}: {code}"
+            message = f"{getattr(place, key)!r} already names its unit: write {advice}"
+            problems.append(doc.where(given[key]).problem(f"{name}.{key}", message, "warning"))
+        return replace(place, **changes)
+
+
+PLACE_NAMES = (
+    ("commune", places.COMMUNE_TYPES, "commune_type"),
+    ("former_district", places.DISTRICT_TYPES, "former_district_type"),
+    ("province", places.PROVINCES, ""),
+    ("former_province", places.PROVINCES, ""),
+)
+PLACE = PlaceRecord(
     fields={
-        "commune": Field(Str(max_length=80), doc="current commune (after the 2025 reform)"),
-        "former_district": Field(Str(max_length=80), doc="former district, kept for recognition"),
-        "province": Field(Str(max_length=80), doc="current province"),
+        "commune": Field(Str(max_length=NAME_LENGTH), doc="the commune-level unit (after the 2025 reform), its name alone"),
+        "commune_type": Field(Choice(choices=tuple(places.COMMUNE_TYPES)), doc="xa (commune, the default), phuong (ward), dac_khu"),
+        "former_district": Field(Str(max_length=NAME_LENGTH), doc="the former district-level unit, kept for recognition"),
+        "former_district_type": Field(
+            Choice(choices=tuple(places.DISTRICT_TYPES)), doc="huyen (district, the default), thi_xa (town), thanh_pho (city), quan"
+        ),
+        "province": Field(Str(max_length=NAME_LENGTH), doc="the current province"),
+        "former_province": Field(Str(max_length=NAME_LENGTH), doc="the province before the 2025 mergers, where it differs"),
         "geo": Field(Geo(), doc="[latitude, longitude]"),
     },
     build=Place,
@@ -85,7 +126,7 @@ EXPORT = Record(
 )
 STOP = Record(
     fields={
-        "name": Field(TextSpec(max_length=160), required=True),
+        "name": Field(TextSpec(max_length=NAME_LENGTH), required=True),
         "geo": Field(Geo()),
         "note": Field(TextSpec(max_length=400)),
         "product": Field(Ref(section="products")),
@@ -108,7 +149,10 @@ PRICE = Record(
         "min": Field(Int(0, 10**12), required=True),
         "max": Field(Int(0, 10**12), required=True),
         "currency": Field(Str(pattern=r"[A-Z]{3}", description="an ISO 4217 currency code"), required=True),
-        "unit": Field(Choice(choices=tuple(ocop.UNITS)), required=True),
+        "unit": Field(
+            Str(pattern=UNIT_CODE, description="a unit: " + " ".join(ocop.UNITS) + ", or one of site.yaml's units"),
+            required=True,
+        ),
     },
     build=Price,
     check=_check_price,
@@ -139,12 +183,13 @@ SPECS: dict[str, tuple[type[Entry], Record]] = {
         Product,
         Record(
             fields={
-                "name": Field(TextSpec(max_length=160), required=True),
+                "name": Field(TextSpec(max_length=NAME_LENGTH), required=True),
                 "summary": Field(TextSpec(max_length=400), doc="one sentence"),
-                "stars": Field(Int(3, 5, description="3, 4 or 5 (OCOP stars)"), required=True),
+                "stars": Field(Int(3, 5, description="3, 4 or 5 (OCOP stars)"), required=True, doc="3, 4 or 5, from the OCOP certificate"),
                 "category": Field(Choice(choices=ocop.GROUP_SLUGS, aliases=ocop.GROUPS_2018), required=True),
-                "producer": Field(Ref(section="producers"), required=True),
+                "producer": Field(Ref(section="producers"), required=True, doc="the file name (slug) of a producer in content/producers/"),
                 "featured": Field(Bool()),
+                "tags": Field(ListOf(item=TextSpec(max_length=60), unique=True), doc="translated; each tag has its page"),
                 "origin": Field(PLACE),
                 "season": Field(MONTHS, doc="months when it is available"),
                 "price": Field(PRICE),
@@ -161,7 +206,7 @@ SPECS: dict[str, tuple[type[Entry], Record]] = {
         Producer,
         Record(
             fields={
-                "name": Field(TextSpec(max_length=160), required=True),
+                "name": Field(TextSpec(max_length=NAME_LENGTH), required=True),
                 "kind": Field(Choice(choices=tuple(ocop.PRODUCER_KINDS)), required=True),
                 "representative": Field(Str(max_length=120)),
                 "address": Field(PLACE),
@@ -174,7 +219,7 @@ SPECS: dict[str, tuple[type[Entry], Record]] = {
         Experience,
         Record(
             fields={
-                "name": Field(TextSpec(max_length=160), required=True),
+                "name": Field(TextSpec(max_length=NAME_LENGTH), required=True),
                 "summary": Field(TextSpec(max_length=400)),
                 "kind": Field(Choice(choices=tuple(ocop.EXPERIENCE_KINDS)), required=True),
                 "season": Field(MONTHS),
@@ -195,6 +240,22 @@ for _, _record in SPECS.values():
     _record.fields["draft"] = Field(Bool(), doc="true: shown by `serve`, left out of `build`")
 
 
+def _is_draft(document: Document) -> bool:
+    root = document.root
+    return isinstance(root, yaml.MappingNode) and any(
+        key.value == "draft" and isinstance(value, yaml.ScalarNode) and document.scalar(value) is True for key, value in root.value
+    )
+
+
+def _unfinished_if_draft(document: Document, problems: list[Problem]) -> list[Problem]:
+    """A draft whose only problems are `new`'s markers is unfinished work, not a broken site:
+    ``check`` and ``serve`` report it, ``build`` leaves it out like any draft."""
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if _is_draft(document) and errors and all(f"still {MARKER} " in problem.message for problem in errors):
+        return [replace(problem, severity=UNFINISHED) for problem in problems]
+    return problems
+
+
 def read_entry(section: str, slug: str, path: str, text: str) -> tuple[Entry | None, list[Problem]]:
     """One entry from its text; ``path`` is relative to the site root, for messages."""
     cls, spec = SPECS[section]
@@ -211,8 +272,8 @@ def read_entry(section: str, slug: str, path: str, text: str) -> tuple[Entry | N
     if document.root is None:
         return None, [Problem(path, 2, None, "", "the front matter is empty")]
     values: Any = spec.convert(document.root, document, "", problems)
-    if values is INVALID or problems:
-        return None, problems
+    if values is INVALID or any(problem.severity == "error" for problem in problems):
+        return None, _unfinished_if_draft(document, problems)
     blocks = segment(body, path, body_line, doc=slug)
     entry = cls(section=section, slug=slug, source=document.where(document.root), body=blocks, **values)
-    return replace(entry, places=locations(document)), []
+    return replace(entry, places=locations(document)), problems  # warnings only

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Literal
 from urllib.parse import unquote
 
-from ..core.problems import Location
+from ..core.problems import Location, Problem
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,16 @@ class Block:
 
 @dataclass(frozen=True)
 class Place:
+    """Where something is: names without their unit's word, and each unit's type
+    (``places.COMMUNE_TYPES``, ``places.DISTRICT_TYPES``), so each language adds its own word."""
+
     commune: str = ""
     former_district: str = ""
     province: str = ""
     geo: tuple[float, float] | None = None
+    commune_type: str = "xa"
+    former_district_type: str = "huyen"
+    former_province: str = ""  # before the 2025 mergers
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,7 @@ class Product(Entry):
     producer: str
     summary: Text | None = None
     featured: bool = False
+    tags: tuple[Text, ...] = ()  # translated; each has its page
     origin: Place = field(default_factory=Place)
     season: tuple[int, ...] = ()
     price: Price | None = None
@@ -225,6 +232,7 @@ class Catalogue:
     producers: tuple[Producer, ...]
     experiences: tuple[Experience, ...]
     pages: tuple[Page, ...]
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)  # accepted, but worth an editor's look (`check`)
 
     def entries(self) -> tuple[Entry, ...]:
         return self.products + self.producers + self.experiences + self.pages

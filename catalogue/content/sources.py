@@ -5,7 +5,7 @@ between entries, duplicate slugs, images that exist inside the content folder.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..core.files import link_problem, read_text
@@ -13,6 +13,7 @@ from ..core.problems import Location, Problem, Problems, did_you_mean, relative
 from .entries import read_entry
 from .images import EXTENSIONS
 from .model import KINDS, Catalogue, Entry, Experience, Image, Page, Producer, Product
+from .specs import UNFINISHED
 
 CONTENT = "content"
 IMAGES = "content/images"
@@ -104,11 +105,17 @@ def read_entry_file(
 
 
 def load_catalogue(
-    root: Path, include_drafts: bool = False, memory: EntryMemory | None = None, changed: frozenset[Path] | None = None
+    root: Path,
+    include_drafts: bool = False,
+    memory: EntryMemory | None = None,
+    changed: frozenset[Path] | None = None,
+    unfinished: bool = False,
 ) -> Catalogue:
     """Read, type and cross-check every entry; raises CatalogueError with all problems.
 
     Entries marked ``draft: true`` are left out unless ``include_drafts`` (as ``serve`` does).
+    A draft still holding `new`'s markers is an error when drafts are included or
+    ``unfinished`` asks for them (``check``); otherwise it is left out like any draft.
     ``memory`` keeps the files as read (``serve``); ``changed``, the files changed since then.
     """
     problems = Problems()
@@ -126,7 +133,7 @@ def load_catalogue(
         for path in files(root, section, changed):
             read.setdefault(section, []).append(path)
             entry, wrong = read_entry_file(root, section, path, cache, inside, changed)
-            problems.extend(wrong)
+            problems.extend(_reported(wrong, include_drafts or unfinished))
             if entry is None:
                 unreadable.add(path.stem)
             elif include_drafts or not entry.draft:
@@ -148,7 +155,12 @@ def load_catalogue(
     problems.extend(check_references(catalogue, unreadable, drafts))
     problems.extend(check_images(catalogue, root, memory.images if memory is not None else None))
     problems.raise_if_errors()
-    return catalogue
+    return replace(catalogue, warnings=tuple(problems.items))
+
+
+def _reported(problems: list[Problem], unfinished: bool) -> list[Problem]:
+    """An entry's problems; those of an unfinished draft (`new`'s markers) as errors, or none."""
+    return [replace(p, severity="error") if p.severity == UNFINISHED else p for p in problems if unfinished or p.severity != UNFINISHED]
 
 
 def _folder_change(root: Path, path: Path) -> bool:

@@ -22,6 +22,8 @@ from ..core.yamlsource import Document
 from .model import Text
 
 INVALID = object()  # marks a value that failed to convert (its problem is already recorded)
+MARKER = "???"  # what `new` writes where only a person can give the answer
+UNFINISHED = "unfinished"  # the severity of a marker left in a draft: an error, except to `build`
 
 
 def _type_name(node: yaml.Node, document: Document) -> str:
@@ -252,6 +254,11 @@ class Record(Spec):
                 hint = did_you_mean(key, self.fields)
                 problems.append(doc.where(key_node).problem(path, f"unknown key{hint}"))
                 failed = True
+                continue
+            if isinstance(value_node, yaml.ScalarNode) and value_node.value == MARKER and not value_node.style:
+                want = spec_field.doc or spec_field.spec.description
+                problems.append(doc.where(value_node).problem(path, f"still {MARKER} as `new` wrote it: write {want}"))
+                values[key], failed = INVALID, True
                 continue
             value = spec_field.spec.convert(value_node, doc, path, problems)
             failed |= value is INVALID

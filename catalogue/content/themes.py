@@ -46,6 +46,14 @@ def links_out(theme: Path, root: Path) -> list[Problem]:
     return [wrong for path in sorted(theme.rglob("*")) if (wrong := link_problem(path, themes, root, "themes/"))]
 
 
+def translation_dirs(config: SiteConfig) -> tuple[Path, ...]:
+    """The themes whose catalogs translate the site's interface, in order: the site's themes,
+    then the engine's default theme, which also translates the engine's own vocabulary."""
+    themes = theme_dirs(config)
+    default = ENGINE_THEMES / "default"
+    return themes if default.resolve() in {theme.resolve() for theme in themes} else (*themes, default)
+
+
 @dataclass(frozen=True)
 class Asset:
     name: str  # path under assets/, e.g. "style.css"

@@ -6,8 +6,11 @@ Unicode decomposition. The result never contains a path separator.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+
+from anyascii import anyascii
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -37,3 +40,9 @@ def slugify(text: str) -> str:
 
 def is_slug(text: str) -> bool:
     return SLUG.fullmatch(text) is not None
+
+
+def any_slug(text: str) -> str:
+    """A slug for a name in any script, never empty: the Vietnamese slug, else a transliteration
+    ("Лао Кай" -> "lao-kay", "北江" -> "beijiang"), else a short code made from the name."""
+    return slugify(text) or slugify(anyascii(text)) or "u" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]

@@ -13,9 +13,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from ..content.config import SiteConfig
+from ..content.themes import translation_dirs
 from ..core.memo import IdentityMemo
 from ..core.problems import CatalogueError, Problem
-from .pofiles import CONTENT, MESSAGES, Translation, content_table, published_mo, site_catalogs, ui_translations
+from .pofiles import CONTENT, MESSAGES, Translation, content_table, published_mo, site_catalogs, theme_catalogs, ui_translations
 from .verify import catalog_file_problems
 
 CatalogFiles = dict[Path, tuple[tuple[int, int], Catalog | None, list[Problem]]]
@@ -35,6 +36,7 @@ class CatalogMemory:
 class SiteCatalogs:
     config: SiteConfig
     catalogs: dict[tuple[str, str], Catalog | None]  # (language code, domain) -> catalog
+    themes: dict[str, tuple[Catalog, ...]] = field(default_factory=dict)  # language code -> the themes' own catalogs
     memory: CatalogMemory = field(default_factory=CatalogMemory, compare=False, repr=False)
 
     def content_tables(self) -> dict[str, dict[str, Translation]]:
@@ -43,36 +45,47 @@ class SiteCatalogs:
         return {code: {} if catalog is None else self.memory.tables(catalog) for code, catalog in catalogs.items()}
 
     def ui_chain(self, code: str) -> gettext.NullTranslations:
-        """Theme strings of a language, falling back along its chain, then to the English ids."""
+        """Theme strings of a language: the site's own catalog first, message by message, then the
+        themes' catalogs of that language; then the same along its chain; then the English ids."""
         chain: gettext.NullTranslations | None = None
         with_drafts = self.config.languages[code].shows_drafts  # the reader's policy, all along the chain
         for lang in (code, *self.config.languages[code].fallback):
-            catalog = self.catalogs.get((lang, MESSAGES))
-            translations = ui_translations(None if catalog is None else self.memory.compiled(catalog, with_drafts))
-            if chain is None:
-                chain = translations
-            else:
-                chain.add_fallback(translations)
-        assert chain is not None
-        return chain
+            for catalog in (self.catalogs.get((lang, MESSAGES)), *self.themes.get(lang, ())):
+                if catalog is None:
+                    continue
+                translations = ui_translations(self.memory.compiled(catalog, with_drafts))
+                if chain is None:
+                    chain = translations
+                else:
+                    chain.add_fallback(translations)
+        return chain or gettext.NullTranslations()
+
+
+def _remembered(config: SiteConfig, code: str, domain: str, path: Path, memory: CatalogMemory) -> tuple[Catalog | None, list[Problem]]:
+    """A catalog read and verified (its errors, as check calls them), again only when its file
+    changed since ``memory`` saw it."""
+    stat = path.stat() if path.exists() else None
+    stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
+    if path not in memory.files or memory.files[path][0] != stamp:
+        catalog, found = catalog_file_problems(config, code, domain, path)
+        memory.files[path] = (stamp, catalog, [problem for problem in found if problem.severity == "error"])
+    return memory.files[path][1], memory.files[path][2]
 
 
 def load_site_catalogs(config: SiteConfig, memory: CatalogMemory | None = None) -> SiteCatalogs:
-    """Read and verify every catalog; with a memory, only those whose file changed."""
+    """Read and verify every catalog, the site's and its themes'; with a memory, only those
+    whose file changed."""
     memory = memory or CatalogMemory()
     catalogs: dict[tuple[str, str], Catalog | None] = {}
+    themes: dict[str, list[Catalog]] = {}
     problems: list[Problem] = []
     for code, domain, path in site_catalogs(config):
-        stat = path.stat() if path.exists() else None
-        stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
-        if path in memory.files and memory.files[path][0] == stamp:
-            _, catalog, found = memory.files[path]
-        else:
-            catalog, found = catalog_file_problems(config, code, domain, path)
-            found = [problem for problem in found if problem.severity == "error"]  # as check calls them
-            memory.files[path] = (stamp, catalog, found)
-        catalogs[(code, domain)] = catalog
+        catalogs[(code, domain)], found = _remembered(config, code, domain, path, memory)
+        problems.extend(found)
+    for code, path in theme_catalogs(config, translation_dirs(config)):
+        catalog, found = _remembered(config, code, MESSAGES, path, memory)
+        themes.setdefault(code, []).extend([catalog] if catalog is not None else [])
         problems.extend(found)
     if problems:
         raise CatalogueError(problems)
-    return SiteCatalogs(config, catalogs, memory)
+    return SiteCatalogs(config, catalogs, {code: tuple(found) for code, found in themes.items()}, memory)

@@ -14,19 +14,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_file
 
-from ..content import ocop
+from ..content import ocop, places
 from ..content.config import SiteConfig, load_config
 from ..content.model import Catalogue, Text, page_path, texts
 from ..content.sources import load_catalogue
-from ..content.themes import theme_dirs
+from ..content.themes import ENGINE_THEMES, translation_dirs
 from ..core.problems import CatalogueError, Problem
 from ..core.progress import Progress
-from .lifecycle import merge
-from .pofiles import CONTENT, MESSAGES, catalog_bytes, read_catalog, site_catalogs, template_path, write_catalog
+from .lifecycle import merge, state_of
+from .pofiles import (
+    CONTENT,
+    LOCALES,
+    MESSAGES,
+    catalog_bytes,
+    read_catalog,
+    site_catalogs,
+    template_path,
+    theme_catalog_path,
+    write_catalog,
+)
 from .units import split_block_translations
+
+VOCABULARY = (ocop, places)  # engine modules whose words are translated like theme strings
 
 HEADER = """\
 # {domain} of {title}: {what}.
@@ -100,22 +112,82 @@ def without_format_flags(catalog: Catalog) -> Catalog:
     return catalog
 
 
+def _vocabulary(config: SiteConfig, catalog: Catalog) -> None:
+    """The engine's own words (OCOP groups, stars, units...), marked with ``N_``."""
+    for module in VOCABULARY:
+        path = Path(module.__file__ or "")
+        found = extract_from_file("python", str(path), keywords={"N_": None, "NC_": ((1, "c"), 2)}, comment_tags=COMMENT_TAGS)
+        for line, message, comments, context in found:
+            catalog.add(message, locations=[(_relative(path, config.root), line)], auto_comments=comments, context=context)
+
+
+def theme_template(config: SiteConfig, theme: Path, now: dt.datetime) -> Catalog:
+    """The strings of one theme's templates; the engine's default theme carries the engine's
+    vocabulary too, since both ship together. The header names the theme, not the site."""
+    owner = f"the {theme.name} theme of catalogue"
+    catalog = Catalog(
+        domain=MESSAGES,
+        header_comment=HEADER.format(domain="Messages", title=owner, what=WHAT[MESSAGES]),
+        project=f"catalogue {theme.name} theme",
+        version="1",
+        copyright_holder="catalogue",
+        last_translator="catalogue translators",
+        creation_date=now,
+        revision_date=now,
+        fuzzy=False,
+    )
+    for template in sorted((theme / "templates").rglob("*.html")):
+        location = _relative(template, config.root)
+        try:
+            found = list(extract_from_file("jinja2", str(template), comment_tags=COMMENT_TAGS, options=JINJA_OPTIONS))
+        except jinja2.TemplateSyntaxError as error:  # Babel's default would skip the template silently
+            raise CatalogueError([Problem(location, error.lineno, None, "", f"template error: {error.message}")]) from None
+        for line, message, comments, context in found:
+            catalog.add(message, locations=[(location, line)], auto_comments=comments, context=context)
+    if theme.resolve() == (ENGINE_THEMES / "default").resolve():
+        _vocabulary(config, catalog)
+    return catalog
+
+
 def messages_template(config: SiteConfig, now: dt.datetime) -> Catalog:
-    """Theme strings from the Jinja2 templates, and the engine's OCOP vocabulary."""
+    """Every theme string the site shows: its themes' templates and the engine's vocabulary."""
     catalog = new_catalog(config, MESSAGES, now)
-    for theme in theme_dirs(config):
-        for template in sorted((theme / "templates").rglob("*.html")):
-            location = _relative(template, config.root)
-            try:
-                found = list(extract_from_file("jinja2", str(template), comment_tags=COMMENT_TAGS, options=JINJA_OPTIONS))
-            except jinja2.TemplateSyntaxError as error:  # Babel's default would skip the template silently
-                raise CatalogueError([Problem(location, error.lineno, None, "", f"template error: {error.message}")]) from None
-            for line, message, comments, context in found:
-                catalog.add(message, locations=[(location, line)], auto_comments=comments, context=context)
-    engine_file = Path(ocop.__file__)
-    keywords = {"N_": None, "NC_": ((1, "c"), 2)}
-    for line, message, comments, context in extract_from_file("python", str(engine_file), keywords=keywords, comment_tags=COMMENT_TAGS):
-        catalog.add(message, locations=[(_relative(engine_file, config.root), line)], auto_comments=comments, context=context)
+    for theme in translation_dirs(config):
+        for message in theme_template(config, theme, now):
+            if message.id:
+                _copy_into(catalog, message)
+    return catalog
+
+
+def _copy_into(catalog: Catalog, message: Message) -> None:
+    known = catalog.get(message.id, message.context)
+    if known is None:
+        catalog.add(message.id, locations=message.locations, auto_comments=message.auto_comments, context=message.context)
+    else:
+        known.locations += [where for where in message.locations if where not in known.locations]
+
+
+def owns(config: SiteConfig, theme: Path) -> bool:
+    """A theme whose catalogs ``extract`` keeps: one with a locales/ folder inside the site."""
+    return (theme / LOCALES).is_dir() and theme.resolve().is_relative_to(config.root.resolve())
+
+
+def _key(message: Message) -> tuple[object, str | None]:
+    return (message.id, message.context)
+
+
+def _theme_ids(config: SiteConfig, theme: Path, fresh: Catalog | None) -> set[tuple[object, str | None]]:
+    """The messages (id and context) a theme's catalogs translate: its .pot (or what was just extracted)."""
+    catalog = fresh if fresh is not None else read_catalog(theme / LOCALES / f"{MESSAGES}.pot", config.root)
+    return {_key(message) for message in catalog or () if message.id}
+
+
+def site_messages_template(everything: Catalog, wanted: set, config: SiteConfig, now: dt.datetime, locale: str | None = None) -> Catalog:
+    """The theme strings the site's own catalog holds: those of ``everything`` in ``wanted``."""
+    catalog = new_catalog(config, MESSAGES, now, locale)
+    for message in everything:
+        if message.id and _key(message) in wanted:
+            _copy_into(catalog, message)
     return catalog
 
 
@@ -140,7 +212,9 @@ def settle_template(path: Path, template: Catalog, root: Path) -> Catalog:
 
 def merged_catalog(config: SiteConfig, path: Path, template: Catalog, locale: str, domain: str, now: dt.datetime) -> Catalog:
     """A language's catalog with the template merged in (a new one if there was none)."""
-    catalog = read_catalog(path, config.root, locale) or new_catalog(config, domain, now, locale)
+    catalog = read_catalog(path, config.root, locale)
+    if catalog is None:  # (a catalog with no message is falsy, but it is there)
+        catalog = new_catalog(config, domain, now, locale)
     merge(catalog, template, fuzzy_matching=config.translation.fuzzy_matching)
     if domain == CONTENT:
         split_block_translations(catalog)  # a table or quote translated whole, offered cell by cell
@@ -153,38 +227,104 @@ def merged_catalog(config: SiteConfig, path: Path, template: Catalog, locale: st
 
 @dataclass(frozen=True)
 class CatalogFile:
-    language: str  # site language code
+    language: str  # site language code ("" for a template)
     domain: str
     path: Path
     catalog: Catalog
+    optional: bool = False  # written only when it has messages or exists already
 
 
-def plan(root: Path, now: dt.datetime, bar: bool = False) -> tuple[SiteConfig, list[CatalogFile], list[CatalogFile]]:
+@dataclass(frozen=True)
+class Plan:
+    """Templates (and the catalogs of the themes the site owns) and the site's catalogs."""
+
+    config: SiteConfig
+    templates: list[CatalogFile]
+    catalogs: list[CatalogFile]
+    theme_strings: int  # every theme string the site shows, wherever it is translated
+
+    def __iter__(self):
+        return iter((self.config, self.templates, self.catalogs))
+
+
+def _theme_files(config: SiteConfig, themes: tuple[Path, ...], now: dt.datetime) -> tuple[list[CatalogFile], dict[Path, Catalog]]:
+    """The .pot and .po files of the themes the site owns, merged; and each owned theme's template."""
+    files, fresh = [], {}
+    for theme in themes:
+        if not owns(config, theme):
+            continue
+        template = fresh[theme] = theme_template(config, theme, now)
+        path = theme / LOCALES / f"{MESSAGES}.pot"
+        settle_template(path, template, config.root)
+        files.append(CatalogFile("", MESSAGES, path, template))
+        for po in sorted((theme / LOCALES).glob(f"*/LC_MESSAGES/{MESSAGES}.po")):
+            locale = po.parent.parent.name
+            files.append(CatalogFile(locale, MESSAGES, po, merged_catalog(config, po, template, locale, MESSAGES, now)))
+    return files, fresh
+
+
+def _site_messages(config: SiteConfig, themes: tuple[Path, ...], everything: Catalog, fresh: dict[Path, Catalog], now: dt.datetime):
+    """What the site's own theme catalogs hold: strings no theme translates (for a language,
+    those of every theme without a catalog in it), and translations the site overrides."""
+    ids = {_key(message) for message in everything if message.id}
+    covered = {theme: _theme_ids(config, theme, fresh.get(theme)) for theme in themes if (theme / LOCALES).is_dir()}
+    additions = ids - set().union(*covered.values())
+    template = site_messages_template(everything, additions, config, now)
+    catalogs = []
+    for code, domain, path in site_catalogs(config):
+        if domain != MESSAGES:
+            continue
+        locale = config.languages[code].catalog_name
+        untranslated = {i for theme, theirs in covered.items() if not theme_catalog_path(theme, locale).is_file() for i in theirs}
+        existing = read_catalog(path, config.root, locale)
+        overrides = {_key(m) for m in existing or () if _key(m) in ids and state_of(m) == "reviewed"}
+        wanted = additions | untranslated | overrides
+        language_template = site_messages_template(everything, wanted, config, now)
+        if existing is not None:  # keep its date when nothing else changes
+            language_template.creation_date = existing.creation_date
+        merged = merged_catalog(config, path, language_template, locale, MESSAGES, now)
+        if existing is not None and catalog_bytes(merged) != path.read_bytes():
+            merged.creation_date = now
+        if len(merged) or path.exists():  # a site with nothing of its own has no messages.po
+            catalogs.append(CatalogFile(code, MESSAGES, path, merged))
+    return CatalogFile("", MESSAGES, template_path(config.root, MESSAGES), template, optional=True), catalogs
+
+
+def plan(root: Path, now: dt.datetime, bar: bool = False) -> Plan:
     """Templates and merged catalogs, in memory: what ``extract`` writes."""
     config = load_config(root)
     catalogue = load_catalogue(root)
-    templates = [
-        CatalogFile("", CONTENT, template_path(root, CONTENT), content_template(config, catalogue, now)),
-        CatalogFile("", MESSAGES, template_path(root, MESSAGES), messages_template(config, now)),
-    ]
+    themes = translation_dirs(config)
+    theme_files, fresh = _theme_files(config, themes, now)
+    everything = messages_template(config, now)
+    content = CatalogFile("", CONTENT, template_path(root, CONTENT), content_template(config, catalogue, now))
+    settle_template(content.path, content.catalog, root)
+    messages, message_catalogs = _site_messages(config, themes, everything, fresh, now)
+    settle_template(messages.path, messages.catalog, root)
     catalogs = []
     progress = Progress(sum(1 for _ in site_catalogs(config)), "extract", enabled=bar)
-    for template in templates:
-        settle_template(template.path, template.catalog, root)
-        for code, domain, path in site_catalogs(config):
-            if domain == template.domain:
-                progress.advance()
-                merged = merged_catalog(config, path, template.catalog, config.languages[code].catalog_name, domain, now)
-                catalogs.append(CatalogFile(code, domain, path, merged))
-    return config, templates, catalogs
+    for code, domain, path in site_catalogs(config):
+        progress.advance()
+        if domain == CONTENT:
+            merged = merged_catalog(config, path, content.catalog, config.languages[code].catalog_name, domain, now)
+            catalogs.append(CatalogFile(code, domain, path, merged))
+    catalogs += message_catalogs
+    return Plan(config, [content, messages, *theme_files], catalogs, len(everything))
 
 
 def write_all(root: Path, files: list[CatalogFile]) -> list[str]:
-    """Write each catalog atomically; the paths of those whose bytes changed."""
-    return [file.path.relative_to(root).as_posix() for file in files if write_catalog(file.path, file.catalog)]
+    """Write each catalog atomically; the paths of those whose bytes changed. An optional
+    catalog with no message is written only where a file already is."""
+    written = []
+    for file in files:
+        if file.optional and not len(file.catalog) and not file.path.exists():
+            continue
+        if write_catalog(file.path, file.catalog):
+            written.append(file.path.relative_to(root).as_posix())
+    return written
 
 
 def extract(root: Path, now: dt.datetime, bar: bool = False) -> ExtractReport:
-    _, templates, catalogs = plan(root, now, bar)
-    written = write_all(root, templates + catalogs)
-    return ExtractReport({t.domain: len(t.catalog) for t in templates}, tuple(written))
+    planned = plan(root, now, bar)
+    written = write_all(root, planned.templates + planned.catalogs)
+    return ExtractReport({CONTENT: len(planned.templates[0].catalog), MESSAGES: planned.theme_strings}, tuple(written))

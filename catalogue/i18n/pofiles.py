@@ -41,6 +41,21 @@ def catalog_path(root: Path, catalog_name: str, domain: str) -> Path:
     return root / LOCALES / catalog_name / "LC_MESSAGES" / f"{domain}.po"
 
 
+def theme_catalog_path(theme: Path, catalog_name: str) -> Path:
+    """A theme's own translation of its strings: ``<theme>/locales/<lang>/LC_MESSAGES/messages.po``."""
+    return theme / LOCALES / catalog_name / "LC_MESSAGES" / f"{MESSAGES}.po"
+
+
+def theme_catalogs(config: SiteConfig, themes: tuple[Path, ...]) -> Iterator[tuple[str, Path]]:
+    """(language code, path) of every catalog the site's themes ship for a site language,
+    the first theme's first: they translate the theme wherever the site does not."""
+    for theme in themes:
+        for code, language in config.languages.items():
+            path = theme_catalog_path(theme, language.catalog_name)
+            if path.is_file():
+                yield code, path
+
+
 def site_catalogs(config: SiteConfig) -> Iterator[tuple[str, str, Path]]:
     """(language code, domain, path) of every catalog a site has: each language's theme strings,
     and its content for every language but the source (whose text is the content itself)."""
@@ -54,11 +69,12 @@ def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog |
     """A catalog from disk, None if the file does not exist; a broken file raises with its line.
 
     Text is normalised to NFC as it is read, like every other input, so a catalog saved in
-    NFD by some editor still matches its sources. A link that leads out of the site's locales/
-    is refused before it is read: its lines would otherwise be quoted in error messages (a
+    NFD by some editor still matches its sources. A link that leads out of its locales/ folder
+    (the site's, or a theme's) is refused before it is read: its lines would otherwise be quoted in error messages (a
     ``.po`` linked to /etc/passwd, printed in CI logs)."""
     name = relative(path, root)
-    if wrong := link_problem(path, root / LOCALES, root, f"{LOCALES}/"):
+    folder = next((parent for parent in path.parents if parent.name == LOCALES), root / LOCALES)  # the site's, or a theme's
+    if wrong := link_problem(path, folder, root, f"{LOCALES}/"):
         raise CatalogueError([wrong])
     try:
         data = path.read_bytes()

@@ -14,8 +14,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from ..content.config import SiteConfig, load_config
+from ..content.themes import translation_dirs
+from ..core.problems import relative
 from .lifecycle import state_of
-from .pofiles import CONTENT, read_catalog, site_catalogs
+from .pofiles import CONTENT, MESSAGES, read_catalog, site_catalogs, theme_catalogs
 
 STATES = ("reviewed", "draft", "outdated", "missing")
 
@@ -65,12 +67,28 @@ def entry_names(message: Message) -> list[str]:
     return sorted({comment.split(":", 1)[0] for comment in message.auto_comments if "/" in comment.split(":", 1)[0]})
 
 
-def catalogs_status(config: SiteConfig, catalogs: dict[tuple[str, str], Catalog | None]) -> list[LanguageStatus]:
-    """The status of every language from its catalogs, already read: (code, domain) -> Catalog."""
+def theme_messages(site: Catalog | None, themes: tuple[Catalog, ...]) -> list[Message]:
+    """A language's theme strings as shown: each message from the site's own catalog where it
+    translates it, else from the first theme catalog that does, else as missing."""
+    chosen: dict[object, Message] = {}
+    for catalog in (site, *themes):
+        for message in catalog or ():
+            key = (message.id, message.context)
+            if message.id and (key not in chosen or state_of(chosen[key]) == "missing"):
+                chosen[key] = message
+    return list(chosen.values())
+
+
+def catalogs_status(
+    config: SiteConfig, catalogs: dict[tuple[str, str], Catalog | None], themes: dict[str, tuple[Catalog, ...]] | None = None
+) -> list[LanguageStatus]:
+    """The status of every language from its catalogs, already read: (code, domain) -> Catalog,
+    and the themes' own catalogs of each language."""
     statuses = {code: LanguageStatus(code) for code in config.languages}
     for code, domain, path in site_catalogs(config):
         status, catalog = statuses[code], catalogs.get((code, domain))
-        for message in catalog or ():
+        messages = theme_messages(catalog, (themes or {}).get(code, ())) if domain == MESSAGES else list(catalog or ())
+        for message in messages:
             if not message.id:
                 continue
             state, count = state_of(message), words(message)
@@ -78,7 +96,7 @@ def catalogs_status(config: SiteConfig, catalogs: dict[tuple[str, str], Catalog 
             status.domains[domain].add(state, count)
             for entry in entry_names(message) if domain == CONTENT else ():
                 status.entries[entry].add(state, count)
-                status.where.setdefault(entry, f"{path.relative_to(config.root).as_posix()}:{message.lineno}")
+                status.where.setdefault(entry, f"{relative(path, config.root)}:{message.lineno}")
     return list(statuses.values())
 
 
@@ -86,7 +104,10 @@ def site_status(root: Path) -> tuple[SiteConfig, list[LanguageStatus]]:
     config = load_config(root)
     names = {code: language.catalog_name for code, language in config.languages.items()}
     catalogs = {(code, domain): read_catalog(path, root, names[code]) for code, domain, path in site_catalogs(config)}
-    return config, catalogs_status(config, catalogs)
+    themes: dict[str, tuple[Catalog, ...]] = {}
+    for code, path in theme_catalogs(config, translation_dirs(config)):
+        themes[code] = (*themes.get(code, ()), *filter(None, [read_catalog(path, root, names[code])]))
+    return config, catalogs_status(config, catalogs, themes)
 
 
 def table(statuses: list[LanguageStatus], entries: bool) -> str:

@@ -77,7 +77,7 @@ class Maker:
         return self._page("root-404.html", chooser_context(self.site.config, self.site.urls))
 
     def _translations(self, route: Route) -> bytes:
-        statuses = catalogs_status(self.site.config, self.site.catalogs.catalogs)
+        statuses = catalogs_status(self.site.config, self.site.catalogs.catalogs, self.site.catalogs.themes)
         return self._page("translations.html", status_context(self.site.config, self.site.urls, statuses, self.preview))
 
     def _short(self, route: Route) -> bytes:

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..content.config import SiteConfig, load_config
 from ..content.images import ImageLibrary
 from ..content.model import Catalogue, texts
+from ..content.price_units import unit_problems
 from ..content.sources import IMAGES, EntryMemory, load_catalogue
 from ..content.themes import Asset, theme_assets, theme_dirs
 from ..core.memo import IdentityMemo
@@ -82,7 +83,7 @@ def prepare(
     config = load_config(root)
     catalogue = load_catalogue(root, include_drafts, memory.entries, changed)
     index = build_index(catalogue, memory.entry_texts)
-    broken_links = link_problems(catalogue, config, index)
+    broken_links = link_problems(catalogue, config, index) + unit_problems(catalogue, config)
     if broken_links:
         raise CatalogueError(broken_links)
     catalogs = load_site_catalogs(config, memory.catalogs)

@@ -13,11 +13,11 @@ from typing import Any
 from ..content import ocop
 from ..content.config import SiteConfig
 from ..content.model import KINDS, Entry, Producer, Product
-from ..core.slugs import fold_latin, slugify
+from ..core.slugs import fold_latin
 from ..i18n.localise import Localised, Localiser
 from ..i18n.status import STATES, LanguageStatus
 from . import jsonld
-from .lookups import Index
+from .lookups import Index, region_keys, tag_slug
 from .ordering import ordered
 from .pagegraph import NOT_INDEXED, SORTS, PageGraph, entry_of
 from .pagination import HOME_CARDS, Pager, list_items, page_count, page_size, window
@@ -31,7 +31,7 @@ Context = dict[str, Any]
 def home(views: Views, page: PageId) -> Context:
     """The first few of each list, each with a link to the whole list when there is more."""
     catalogue = views.index.catalogue
-    featured = tuple(p for p in catalogue.products if p.featured) or catalogue.products[:6]
+    featured = views.featured()
     in_season = views.in_season()
     more = {
         "featured": views.url("products") if len(featured) > HOME_CARDS else "",
@@ -74,12 +74,19 @@ def products(views: Views, page: PageId) -> Context:
     facts = []
     shown = sorted_window(views, page)
     for item in shown:
-        region = slugify(item.origin.former_district) if item.origin.former_district else ""
+        region = " ".join(index.region_slugs[key] for key in region_keys(item))
         months = " ".join(str(month) for month in item.season) if item.season else " ".join(str(m) for m in range(1, 13))
         facts.append(
             (
                 views.product_card(item),
-                {"group": item.category, "stars": item.stars, "region": region, "months": months, "producer": item.producer},
+                {
+                    "group": item.category,
+                    "stars": item.stars,
+                    "region": region,
+                    "months": months,
+                    "producer": item.producer,
+                    "tags": " ".join(tag_slug(tag) for tag in item.tags),
+                },
             )
         )
     return {
@@ -92,9 +99,10 @@ def products(views: Views, page: PageId) -> Context:
                 if index.by_group[group.slug]
             ],
             "stars": [(stars, views.url("stars", str(stars)), len(index.by_stars[stars])) for stars in ocop.STARS if index.by_stars[stars]],
-            "regions": [(region, views.url("region", slug), len(index.by_region.get(slug, ()))) for slug, region in index.regions.items()],
+            "regions": [(views.region(slug), views.url("region", slug), len(index.by_region.get(slug, ()))) for slug in index.regions],
             "months": list(views.month_names().items()),
             "producers": [(p.slug, views.localise(p.name)) for p in _producers_of(index, shown)],
+            "tags": [(slug, views.localise(tag), views.url("tag", slug), len(index.by_tag[slug])) for slug, tag in index.tags.items()],
         },
     }
 
@@ -128,6 +136,7 @@ def product(views: Views, page: PageId) -> Context:
         "star_level": ocop.STAR_LEVELS_BY_STARS[item.stars],
         "producer": views.producer_link(item.producer),
         "origin": views.place(item.origin),
+        "tags": views.tags(item),
         "season": views.season(item.season),
         "in_season": views.today.month in item.season and len(set(item.season)) < 12,
         "certificate": views.certificate(item.certificate),
@@ -138,7 +147,7 @@ def product(views: Views, page: PageId) -> Context:
         "export": views.export(item.export),
         "markets": views.join([views.localise(market).text for market in item.export.markets]) if item.export else "",
         "standards": views.join(item.export.standards) if item.export else "",
-        "filters": search_filters(item),
+        "filters": search_filters(views.index, item),
         "qr": views.urls.qr(item.slug),
         "short_url": views.urls.absolute(views.urls.short(item.slug)),
     }
@@ -155,8 +164,12 @@ def stars(views: Views, page: PageId) -> Context:
 
 
 def region(views: Views, page: PageId) -> Context:
-    region = views.index.regions[page.key]
-    return {"region": region, "products": views.product_cards(sorted_window(views, page)), "sorts": sorts(views, page)}
+    return {"region": views.region(page.key), "products": views.product_cards(sorted_window(views, page)), "sorts": sorts(views, page)}
+
+
+def tag(views: Views, page: PageId) -> Context:
+    tag = views.localise(views.index.tags[page.key])
+    return {"tag": tag, "products": views.product_cards(sorted_window(views, page)), "sorts": sorts(views, page)}
 
 
 def producer(views: Views, page: PageId) -> Context:
@@ -203,15 +216,16 @@ def search(views: Views, page: PageId) -> Context:
         "star_values": [stars for stars in ocop.STARS if views.index.by_stars[stars]],
         "regions": list(views.index.regions.values()),
         "months": list(views.month_names().items()),
+        "tags": [(slug, views.localise(tag)) for slug, tag in views.index.tags.items()],
     }
 
 
-def search_filters(item: Product) -> list[tuple[str, str]]:
+def search_filters(index: Index, item: Product) -> list[tuple[str, str]]:
     """The product's Pagefind filters, as the search page's selects name them."""
     found = [("group", item.category), ("stars", str(item.stars))]
-    if item.origin.former_district:
-        found.append(("region", slugify(item.origin.former_district)))
+    found += [("region", index.region_slugs[key]) for key in region_keys(item)]
     found += [("month", str(month)) for month in sorted(set(item.season))]
+    found += [("tag", tag_slug(tag)) for tag in item.tags]
     return found
 
 
@@ -263,6 +277,7 @@ BUILDERS: dict[str, Callable[[Views, PageId], Context]] = {
     "category": category,
     "stars": stars,
     "region": region,
+    "tag": tag,
     "producer": producer,
     "experience": experience,
     "page": page_entry,
@@ -282,7 +297,7 @@ def search_fold(views: Views, entry: Entry) -> str:
     words = [views.localise(text).text for text in named if text is not None]
     for place in (getattr(entry, "origin", None), getattr(entry, "address", None), getattr(entry, "location", None)):
         if place is not None:
-            words += [place.commune, place.former_district, place.province]
+            words += [place.commune, place.former_district, place.province, place.former_province]
     text = " ".join(word for word in words if word)
     folded = fold_latin(text)
     return folded if folded != text else ""
@@ -313,6 +328,7 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
             "pages": [(views.url("page", p.slug), views.localise(p.title)) for p in views.index.catalogue.pages],
         },
         "root_url": urls.root(),
+        "search_hint": views.search_hint(),
         "source_lang": config.source_language,
         "is_translation": language.code in published,
     }

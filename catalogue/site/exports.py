@@ -24,6 +24,7 @@ CSV_COLUMNS = (
     "producer_url", "commune", "former_district", "province", "latitude", "longitude", "season", "price_min", "price_max",
     "currency", "unit", "certificate_number", "certificate_issuer", "certificate_issued", "certificate_expires",
     "certificate_status", "image", "image_alt", "export_markets", "export_standards", "geographic_indication",
+    "commune_type", "former_district_type", "former_province", "tags",
 )  # fmt: skip
 
 
@@ -68,6 +69,9 @@ def product_record(views: Views, product: Product) -> dict[str, Any]:
             "former_district": product.origin.former_district or None,
             "province": product.origin.province or None,
             "geo": list(product.origin.geo) if product.origin.geo else None,
+            "commune_type": product.origin.commune_type if product.origin.commune else None,
+            "former_district_type": product.origin.former_district_type if product.origin.former_district else None,
+            "former_province": product.origin.former_province or None,
         },
         "season": list(product.season),
         "price": {"min": product.price.min, "max": product.price.max, "currency": product.price.currency, "unit": product.price.unit}
@@ -78,6 +82,7 @@ def product_record(views: Views, product: Product) -> dict[str, Any]:
         "experiences": [{"slug": slug, "url": urls.absolute(views.url("experience", slug))} for slug in product.experiences],
         "shops": [{"name": _texts(link.label), "url": link.url} for link in views.links(product.shops)],
         "export": None,
+        "tags": [_texts(localise(tag)) for tag in product.tags],
     }
     if product.certificate and certificate:
         c = product.certificate
@@ -132,6 +137,8 @@ def csv_row(record: dict[str, Any]) -> list[str]:
         "export_markets": "; ".join(m["text"] for m in export.get("markets", [])),
         "export_standards": "; ".join(export.get("standards", [])),
         "geographic_indication": (export.get("geographic_indication") or {}).get("text"),
+        "commune_type": origin["commune_type"], "former_district_type": origin["former_district_type"],
+        "former_province": origin["former_province"], "tags": "; ".join(tag["text"] for tag in record["tags"]),
     }  # fmt: skip
     return ["" if values[column] is None else neutralised(str(values[column])) for column in CSV_COLUMNS]
 

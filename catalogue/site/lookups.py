@@ -7,18 +7,56 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..content import places
 from ..content.model import Catalogue, Experience, Page, Producer, Product, Text, texts
 from ..content.ocop import GROUP_SLUGS, STARS
 from ..core.memo import IdentityMemo
-from ..core.slugs import slugify
+from ..core.slugs import any_slug
 
 
 @dataclass(frozen=True)
 class Region:
-    """A former district, the name people still know places by."""
+    """A page of products by place: a former district (the name people still know places by)
+    or a province, current or former."""
 
     slug: str
     name: str
+    label: str  # the English message id of its unit: "former %(name)s district"
+    kind: str  # "district" or "province"
+
+
+def _regions(products: tuple[Product, ...]) -> tuple[dict[str, Region], dict[tuple[str, str], str]]:
+    """Every region named by a product, and the slug of each (kind, name). Districts take their
+    slug first (their addresses are the oldest); a province whose slug is taken gets "-province"."""
+    named: dict[tuple[str, str], str] = {}
+    for product in products:
+        origin = product.origin
+        if origin.former_district:
+            named.setdefault(("district", origin.former_district), places.DISTRICT_TYPES[origin.former_district_type].label)
+        for name, unit in ((origin.province, places.PROVINCE), (origin.former_province, places.FORMER_PROVINCE)):
+            if name:
+                named.setdefault(("province", name), unit.label)
+    regions: dict[str, Region] = {}
+    slugs: dict[tuple[str, str], str] = {}
+    for (kind, name), label in sorted(named.items(), key=lambda item: (item[0][0] != "district", item[0][1])):
+        base = any_slug(name)
+        slug = base if base not in regions else f"{base}-{kind}"
+        number = 2
+        while slug in regions:
+            slug, number = f"{base}-{kind}-{number}", number + 1
+        regions[slug], slugs[(kind, name)] = Region(slug, name, label, kind), slug
+    return dict(sorted(regions.items())), slugs
+
+
+def tag_slug(tag: Text) -> str:
+    return any_slug(tag.source)
+
+
+def region_keys(product: Product) -> list[tuple[str, str]]:
+    """The (kind, name) of every region a product belongs to."""
+    origin = product.origin
+    keys = [("district", origin.former_district)] if origin.former_district else []
+    return keys + [("province", name) for name in dict.fromkeys((origin.province, origin.former_province)) if name]
 
 
 @dataclass(frozen=True)
@@ -29,6 +67,9 @@ class Index:
     experiences: dict[str, Experience]
     pages: dict[str, Page]
     regions: dict[str, Region]
+    region_slugs: dict[tuple[str, str], str]  # (kind, name) -> slug
+    tags: dict[str, Text]  # slug -> the tag as first written
+    by_tag: dict[str, tuple[Product, ...]]
     by_group: dict[str, tuple[Product, ...]]
     by_stars: dict[int, tuple[Product, ...]]
     by_region: dict[str, tuple[Product, ...]]
@@ -49,11 +90,7 @@ def build_index(catalogue: Catalogue, entry_texts: IdentityMemo | None = None) -
     """``entry_texts`` remembers each entry's texts by the entry's identity (``serve`` keeps one)."""
     walk = entry_texts or (lambda entry: tuple(texts(entry)))
     products = catalogue.products
-    regions = {}
-    for product in products:
-        name = product.origin.former_district
-        if name:
-            regions.setdefault(slugify(name), Region(slugify(name), name))
+    regions, region_slugs = _regions(products)
     by_group = _grouped((p.category, p) for p in products)
     by_stars = _grouped((p.stars, p) for p in products)
     return Index(
@@ -62,10 +99,13 @@ def build_index(catalogue: Catalogue, entry_texts: IdentityMemo | None = None) -
         producers={p.slug: p for p in catalogue.producers},
         experiences={e.slug: e for e in catalogue.experiences},
         pages={p.slug: p for p in catalogue.pages},
-        regions=dict(sorted(regions.items())),
+        regions=regions,
+        region_slugs=region_slugs,
+        tags=dict(sorted({tag_slug(tag): tag for p in reversed(products) for tag in p.tags}.items())),
+        by_tag=_grouped((tag_slug(tag), p) for p in products for tag in p.tags),
         by_group={slug: by_group.get(slug, ()) for slug in GROUP_SLUGS},
         by_stars={stars: by_stars.get(stars, ()) for stars in STARS},
-        by_region=_grouped((slugify(p.origin.former_district), p) for p in products if p.origin.former_district),
+        by_region=_grouped((region_slugs[key], p) for p in products for key in region_keys(p)),
         by_producer=_grouped((p.producer, p) for p in products),
         by_experience=_grouped((slug, p) for p in products for slug in p.experiences),
         experiences_by_producer=_grouped((e.producer, e) for e in catalogue.experiences if e.producer),

@@ -28,6 +28,7 @@ TEMPLATES = {
     "category": "category.html",
     "stars": "stars.html",
     "region": "region.html",
+    "tag": "tag.html",
     "producer": "producer.html",
     "experience": "experience.html",
     "page": "page.html",
@@ -39,7 +40,7 @@ TEMPLATES = {
 }
 NOT_INDEXED = {"notfound", "search", "brochure", "stamps"}  # printed or utility pages: not in sitemaps
 SORTS = ("featured", "stars", "name", "newest")  # the orders of a product list; the first is the default
-SORTABLE = {"products", "category", "stars", "region"}  # lists of products, also written in the other orders
+SORTABLE = {"products", "category", "stars", "region", "tag"}  # lists of products, also written in the other orders
 
 
 def in_sitemap(page: PageId) -> bool:
@@ -67,6 +68,7 @@ def page_ids(index: Index) -> list[PageId]:
     lists += [PageId("category", slug) for slug in GROUP_SLUGS]
     lists += [PageId("stars", str(stars)) for stars in STARS]
     lists += [PageId("region", slug) for slug in index.regions]
+    lists += [PageId("tag", slug) for slug in index.tags]
     ids = [numbered for page in lists for numbered in numbered_pages(index, page)]
     ids += [PageId(entry.entry_kind, entry.slug) for entry in index.catalogue.entries()]
     ids += [PageId("stamps", slug) for slug, products in index.by_producer.items() if products]

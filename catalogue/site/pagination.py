@@ -43,6 +43,8 @@ def list_items(index: Index, page: PageId) -> Sequence | None:
         return index.by_stars[int(key)]
     if kind == "region":
         return index.by_region.get(key, ())
+    if kind == "tag":
+        return index.by_tag.get(key, ())
     return None
 
 

@@ -20,6 +20,7 @@ SECTION_FOLDERS = {
     "stars": "stars",
     "region": "regions",
     "brochure": "brochure",  # one per group: /<lang>/brochure/<group>/
+    "tag": "tags",
 }
 LIST_FOLDERS = {name: name for name in ("products", "producers", "experiences", "search", "calendar")}
 LANGUAGE_FILES = {"feed": "feed.xml", "export-json": "catalogue.json", "export-csv": "catalogue.csv"}

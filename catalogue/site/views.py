@@ -15,17 +15,16 @@ from typing import TypeVar
 from babel import Locale
 from markupsafe import Markup
 
-from ..content import ocop
+from ..content import ocop, places
 from ..content.config import Language, SiteConfig
 from ..content.images import ImageLibrary, Variant
 from ..content.model import Certificate, Entry, Experience, Export, Image, Link, Place, Producer, Product, Stop
-from ..core.slugs import slugify
 from ..i18n import formatting
 from ..i18n.formatting import PriceText
 from ..i18n.localise import Localised, Localiser
 from .body import body_html
 from .links import entry_page, localise_links
-from .lookups import Index
+from .lookups import Index, tag_slug
 from .urls import PageId, Urls
 
 T = TypeVar("T")
@@ -62,8 +61,15 @@ class PlaceView:
     commune: str
     former_district: str
     province: str
-    region_url: str
     geo: tuple[float, float] | None
+    parts: tuple[tuple[str, str], ...] = ()  # (each unit in this language's words, its region page or "")
+
+
+@dataclass(frozen=True)
+class RegionView:
+    slug: str
+    name: str  # as listed: a district's name, a province with its word
+    label: str  # the unit in this language's words: "former Lục Ngạn district"
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class ProductCard:
     group: ocop.Group
     image: ImageView | None
     price: PriceText | None
-    unit: str  # unit message id, translated by the template
+    unit: str  # the price's unit in this language's words
 
 
 @dataclass(frozen=True)
@@ -200,7 +206,7 @@ class Views:
             group=ocop.GROUPS_BY_SLUG[product.category],
             image=self.first_image(product.images),
             price=self.price(product),
-            unit=ocop.UNITS[product.price.unit] if product.price else "",
+            unit=self.unit_name(product.price.unit) if product.price else "",
         )
 
     def product_cards(self, products: tuple[Product, ...]) -> tuple[ProductCard, ...]:
@@ -231,9 +237,41 @@ class Views:
         c = producer.contact
         return ContactView(producer.representative, c.phone, c.email, c.website, c.zalo, c.placeholder)
 
+    def unit_name(self, code: str) -> str:
+        """A price unit in this language: the site's own word (along the chain), or the engine's."""
+        words = self.config.units.get(code)
+        if words is None:
+            return self.ui.pgettext("price unit", ocop.UNITS[code])
+        return next((words[lang] for lang in self.config.chain(self.language.code) if lang in words), code)
+
+    def tags(self, product: Product) -> tuple[LinkView, ...]:
+        return tuple(LinkView(self.url("tag", tag_slug(tag)), self.localise(tag)) for tag in product.tags)
+
+    def unit(self, label: str, name: str) -> str:
+        """A named unit in this language's words: ("%(name)s ward", "Lâm Viên") -> "phường Lâm Viên"."""
+        return self._(label) % {"name": name}
+
     def place(self, place: Place) -> PlaceView:
-        region = self.index.regions.get(_region_slug(place.former_district))
-        return PlaceView(place.commune, place.former_district, place.province, self.url("region", region.slug) if region else "", place.geo)
+        def region_url(kind: str, name: str) -> str:
+            slug = self.index.region_slugs.get((kind, name))
+            return self.url("region", slug) if slug else ""
+
+        parts = []
+        if place.commune:
+            parts.append((self.unit(places.COMMUNE_TYPES[place.commune_type].label, place.commune), ""))
+        if place.former_district:
+            label = places.DISTRICT_TYPES[place.former_district_type].label
+            parts.append((self.unit(label, place.former_district), region_url("district", place.former_district)))
+        if place.province:
+            parts.append((self.unit(places.PROVINCE.label, place.province), region_url("province", place.province)))
+        if place.former_province and place.former_province != place.province:
+            parts.append((self.unit(places.FORMER_PROVINCE.label, place.former_province), region_url("province", place.former_province)))
+        return PlaceView(place.commune, place.former_district, place.province, place.geo, tuple(parts))
+
+    def region(self, slug: str) -> RegionView:
+        region = self.index.regions[slug]
+        label = self.unit(region.label, region.name)
+        return RegionView(slug, region.name if region.kind == "district" else label, label)
 
     def certificate(self, certificate: Certificate | None) -> CertificateView | None:
         if certificate is None:
@@ -281,13 +319,28 @@ class Views:
         """The published file of an image a body shows (a photo is published resized)."""
         return self.images.rendition(name).src if (self.images.folder / name).is_file() else name
 
+    def featured(self) -> tuple[Product, ...]:
+        """The products marked ``featured`` whose certificate has not expired: none marked, none
+        shown (no product is ever picked for the editors)."""
+        products = self.index.catalogue.products
+        return tuple(p for p in products if p.featured and not (p.certificate and p.certificate.status(self.today) == "expired"))
+
+    def search_hint(self) -> str:
+        return self._once("search_hint", self.config, self._search_hint)
+
+    def _search_hint(self) -> str:
+        """What the search box suggests: the site's examples in this language (or along its chain),
+        else the names of up to three featured products; nothing when there are neither."""
+        examples = self.config.search.examples
+        for code in self.config.chain(self.language.code):
+            if code in examples:
+                return examples[code]
+        names = [self.localise(product.name).text for product in self.featured()[:3]]
+        return ", ".join(names) + "…" if names else ""
+
     def in_season(self) -> tuple[Product, ...]:
         """Products whose season (not all year) includes this month."""
         return tuple(p for p in self.index.catalogue.products if self.today.month in p.season and len(set(p.season)) < 12)
 
     def producer_kind(self, producer: Producer) -> str:
         return ocop.PRODUCER_KINDS[producer.kind]
-
-
-def _region_slug(name: str) -> str:
-    return slugify(name) if name else ""

@@ -8,16 +8,16 @@
     if (!form || !list) return;
     var cards = Array.prototype.slice.call(list.querySelectorAll("li[data-group]"));
     var count = form.querySelector(".filter-count");
-    function matches(card, name, value) {
+    function matches(card, name, value) {  // a card's facts are space-separated lists
       if (!value) return true;
-      if (name === "month") return (" " + card.getAttribute("data-months") + " ").indexOf(" " + value + " ") >= 0;
-      return card.getAttribute("data-" + name) === value;
+      var facts = card.getAttribute("data-" + (name === "month" ? "months" : name)) || "";
+      return (" " + facts + " ").indexOf(" " + value + " ") >= 0;
     }
     function apply() {
       var shown = 0;
       cards.forEach(function (card) {
-        var ok = ["group", "stars", "region", "month", "producer"].every(function (name) {
-          return matches(card, name, form.elements[name].value);
+        var ok = ["group", "stars", "region", "month", "producer", "tags"].every(function (name) {
+          return matches(card, name, form.elements[name] ? form.elements[name].value : "");
         });
         card.hidden = !ok;
         if (ok) shown += 1;

@@ -2,14 +2,14 @@
 // shown with the page's own words (so every language, Traditional Chinese too, reads right).
 // Only a result's title and excerpt are shown, never its metadata. Queries are normalised to
 // NFC; the folded copy of each page's key words (Latin diacritics off, đ -> d) is weighted so
-// "dong" finds "Đồng". The filters are Pagefind filters: group, stars, region, month.
+// "dong" finds "Đồng". The filters are Pagefind filters: group, stars, region, month, tag.
 // Ranking: a page whose title is the query first; then pages whose title holds it, products
 // first and the more stars the sooner; then the rest by Pagefind's score, weighted up for
 // products. A query that no page holds all the words of (a name mixing scripts) also looks
 // for pages holding any of them.
 (function () {
   "use strict";
-  var FILTERS = ["group", "stars", "region", "month"];
+  var FILTERS = ["group", "stars", "region", "month", "tag"];
   var OPTIONS = { ranking: { pageLength: 0.2, termFrequency: 0.6, metaWeights: { fold: 5 } } };
   function key(value) {  // compare titles and queries without case, spaces, marks on Latin letters
     return (value || "").normalize("NFD").replace(/([A-Za-z])[\u0300-\u036f]+/g, "$1").normalize("NFC")
@@ -73,7 +73,7 @@
     };
     function filters() {
       var chosen = {};
-      FILTERS.forEach(function (name) { if (form.elements[name].value) chosen[name] = form.elements[name].value; });
+      FILTERS.forEach(function (name) { if (form.elements[name] && form.elements[name].value) chosen[name] = form.elements[name].value; });
       return chosen;
     }
     function show(results, query, chosen) {
@@ -110,7 +110,7 @@
     }
     var params = new URLSearchParams(window.location.search);
     input.value = (params.get("q") || "").normalize("NFC");
-    FILTERS.forEach(function (name) { if (params.get(name)) form.elements[name].value = params.get(name); });
+    FILTERS.forEach(function (name) { if (params.get(name) && form.elements[name]) form.elements[name].value = params.get(name); });
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     form.addEventListener("change", run);
     var timer = null;

@@ -1,0 +1,84 @@
+"""Spreadsheets as rows of cells: CSV (UTF-8, with or without a byte-order mark) and XLSX
+(openpyxl). The first row names the columns; every cell keeps its row and column, so a
+problem can be reported as ``file:row:column``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.problems import CatalogueError, Problem
+
+Cell = str | int | float | bool | dt.date | None
+
+
+@dataclass(frozen=True)
+class Table:
+    path: str  # as given, for messages
+    columns: tuple[str, ...]  # the header row, trimmed
+    rows: tuple[tuple[int, tuple[Cell, ...]], ...]  # (row number in the file, cells)
+
+
+def read_table(path: Path, shown: str, sheet: str = "") -> Table:
+    """The rows of a .csv or .xlsx file; empty rows are skipped."""
+    if not path.is_file():
+        raise CatalogueError([Problem(shown, None, None, "", "not found")])
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        grid = _csv_rows(path, shown)
+    elif suffix in (".xlsx", ".xlsm"):
+        grid = _xlsx_rows(path, shown, sheet)
+    else:
+        raise CatalogueError([Problem(shown, None, None, "", "expected a .csv or .xlsx file")])
+    numbered = [(number, cells) for number, cells in enumerate(grid, start=1) if any(_present(cell) for cell in cells)]
+    if not numbered:
+        raise CatalogueError([Problem(shown, 1, None, "", "has no header row: the first row must name the columns")])
+    (_, header), rows = numbered[0], numbered[1:]
+    columns = tuple(str(cell).strip() if cell is not None else "" for cell in header)
+    width = len(columns)
+    return Table(shown, columns, tuple((number, tuple(cells[:width]) + (None,) * (width - len(cells))) for number, cells in rows))
+
+
+def _present(cell: Cell) -> bool:
+    return cell is not None and str(cell).strip() != ""
+
+
+def _csv_rows(path: Path, shown: str) -> list[tuple[Cell, ...]]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CatalogueError([Problem(shown, line, None, "", "is not UTF-8 text: save it as 'CSV UTF-8'")]) from None
+    try:
+        return [tuple(row) for row in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error as error:
+        raise CatalogueError([Problem(shown, None, None, "", f"is not valid CSV: {error}")]) from None
+
+
+def _xlsx_rows(path: Path, shown: str, sheet: str) -> list[tuple[Cell, ...]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise CatalogueError([Problem(shown, None, None, "", f"is not a readable .xlsx workbook: {error}")]) from None
+    if sheet and sheet not in book.sheetnames:
+        raise CatalogueError([Problem(shown, None, None, "", f"no sheet {sheet!r} (it has {', '.join(book.sheetnames)})")])
+    rows = [tuple(_plain(cell) for cell in row) for row in (book[sheet] if sheet else book.worksheets[0]).iter_rows(values_only=True)]
+    book.close()
+    return rows
+
+
+def _plain(cell: object) -> Cell:
+    if isinstance(cell, dt.datetime):
+        return cell.date() if cell.time() == dt.time() else cell.isoformat()
+    if isinstance(cell, (str, int, float, bool, dt.date)) or cell is None:
+        return cell
+    return str(cell)

@@ -1,0 +1,137 @@
+"""``catalogue import``: products from CSV and XLSX, dry run first, every bad row at its cell,
+hand-written bodies kept, and export -> import -> export round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import Workbook
+
+from catalogue.commands.cli import main
+
+HEADER = "slug,name,stars,group,producer,commune,commune_type,former_district,former_district_type,province,season,price_min,price_max,currency,unit\n"
+ROWS = (
+    "che-xanh,Chè xanh Tân Cương,4,beverages,htx-a,Lâm Viên,phuong,Đà Lạt,thanh_pho,Lâm Đồng,3 4 5,120000,250000,VND,kg\n"
+    "mat-ong-rung,Mật ong rừng,3,food,htx-a,Tà Nung,,,,Lâm Đồng,,,,,\n"
+    'cong-thuc,"=Công thức, không phải công thức",3,food,htx-a,,,,,,,,,,\n'  # a name a spreadsheet would run
+)
+
+
+def run(root, *args, capsys):
+    status = main(["--root", str(root), *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def snapshot(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "content").rglob("*.md"))}
+
+
+def test_a_dry_run_prints_what_it_would_do_and_writes_nothing(make_site, tmp_path, capsys):
+    root = make_site()
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(HEADER + ROWS, encoding="utf-8")
+    before = snapshot(root)
+    status, out, err = run(root, "import", str(sheet), capsys=capsys)
+    assert status == 0, err
+    assert "content/products/che-xanh.md: would create" in out and "content/products/mat-ong-rung.md: would create" in out
+    assert "dry run: nothing was written" in err and snapshot(root) == before
+    status, out, err = run(root, "import", str(sheet), "--write", capsys=capsys)
+    assert status == 0 and "content/products/che-xanh.md: create" in out
+    text = (root / "content/products/che-xanh.md").read_text(encoding="utf-8")
+    assert "commune_type: phuong" in text and "former_district_type: thanh_pho" in text
+    assert run(root, "build", "--no-search", capsys=capsys)[0] == 0
+    page = (root / "public/vi/products/che-xanh/index.html").read_text(encoding="utf-8")
+    assert "phường Lâm Viên" in page and "thành phố Đà Lạt cũ" in page
+    # the same file again changes nothing
+    status, out, err = run(root, "import", str(sheet), "--write", capsys=capsys)
+    assert out == "" and "0 to create, 0 to update, 3 unchanged" in err
+
+
+def test_every_bad_row_is_reported_at_its_cell_and_nothing_is_written(make_site, tmp_path, capsys):
+    root = make_site()
+    sheet = tmp_path / "list.csv"
+    bad = "sai-1,Sai một,six,food,htx-a,,,,,,,,,,\nsai-2,Sai hai,4,food,htx-khong-co,,,,,,13,,,,\nsai-3,Sai ba,4,drinks,htx-a,,,,,,,5,1,VND,kg\n"
+    sheet.write_text(HEADER + bad, encoding="utf-8")
+    before = snapshot(root)
+    status, out, err = run(root, "import", str(sheet), "--write", capsys=capsys)
+    assert status == 1 and out == ""
+    lines = err.strip().splitlines()
+    path = str(sheet)
+    assert f"{path}:2:3: error: stars: expected a whole number, got 'six'" in lines
+    assert f"{path}:3:5: error: producer: no producer 'htx-khong-co' in content/producers/" in lines
+    assert any(line.startswith(f"{path}:3:11: error: season") for line in lines)
+    assert any(line.startswith(f"{path}:4:4: error: group: unknown value") for line in lines)
+    assert any(line.startswith(f"{path}:4:13: error: price_max: must not be below min") for line in lines)
+    assert snapshot(root) == before
+
+
+def test_a_hand_written_body_is_kept_without_force(make_site, tmp_path, capsys):
+    root = make_site()
+    product = root / "content/products/my-chu.md"
+    before = product.read_text(encoding="utf-8")
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("slug,description\nmy-chu,Một mô tả khác.\n", encoding="utf-8")
+    status, out, err = run(root, "import", str(sheet), "--write", capsys=capsys)
+    assert status == 0 and "its body was written by hand: kept (--force replaces it)" in err
+    assert product.read_text(encoding="utf-8") == before
+    status, out, err = run(root, "import", str(sheet), "--write", "--force", capsys=capsys)
+    assert "content/products/my-chu.md: update body" in out
+    assert product.read_text(encoding="utf-8").endswith("---\nMột mô tả khác.\n")
+
+
+def test_xlsx_with_a_mapping_of_vietnamese_headers(make_site, tmp_path, capsys):
+    root = make_site()
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Tên sản phẩm", "Hạng sao", "Nhóm", "Chủ thể", "Giá từ", "Giá đến", "Tiền tệ", "Đơn vị", "Ghi chú nội bộ"])
+    sheet.append(["Cà phê Cầu Đất", 4, "beverages", "htx-a", 200000, 350000.0, "VND", "kg", "không nhập"])
+    book.save(tmp_path / "ds.xlsx")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(
+        "Tên sản phẩm: name\nHạng sao: stars\nNhóm: group\nChủ thể: producer\nGiá từ: price_min\nGiá đến: price_max\nTiền tệ: currency\nĐơn vị: unit\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(root, "import", str(tmp_path / "ds.xlsx"), "--mapping", str(mapping), "--write", capsys=capsys)
+    assert status == 0, err
+    assert "content/products/ca-phe-cau-dat.md: create" in out and "Ghi chú nội bộ" in err  # an unmapped column is named
+    text = (root / "content/products/ca-phe-cau-dat.md").read_text(encoding="utf-8")
+    assert "max: 350000\n" in text and "stars: 4\n" in text
+
+
+def test_an_update_changes_only_what_changed_and_keeps_the_rest(make_site, tmp_path, capsys):
+    root = make_site()
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(HEADER + ROWS, encoding="utf-8")
+    run(root, "import", str(sheet), "--write", capsys=capsys)
+    path = root / "content/products/mat-ong-rung.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("---\n", "---\n# ghi chú của biên tập viên\n", 1) + "Mô tả viết tay.\n", encoding="utf-8"
+    )
+    edited = path.read_text(encoding="utf-8")
+    sheet.write_text(HEADER + ROWS.replace("Mật ong rừng,3", "Mật ong rừng,4"), encoding="utf-8")
+    status, out, err = run(root, "import", str(sheet), "--write", capsys=capsys)
+    assert out.strip() == "content/products/mat-ong-rung.md: update stars"
+    text = path.read_text(encoding="utf-8")
+    assert "stars: 4" in text and text.endswith("Mô tả viết tay.\n")
+    assert (root / "content/products/che-xanh.md").read_text(encoding="utf-8") != edited
+
+
+def test_export_import_export_round_trips(make_site, tmp_path, capsys):
+    root = make_site()
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(HEADER + ROWS, encoding="utf-8")
+    run(root, "import", str(sheet), "--write", capsys=capsys)
+    assert run(root, "build", "--no-search", capsys=capsys)[0] == 0
+    exported = (root / "public/vi/catalogue.csv").read_bytes()
+    (tmp_path / "export.csv").write_bytes(exported)
+    before = snapshot(root)
+    status, out, err = run(root, "import", str(tmp_path / "export.csv"), "--write", capsys=capsys)
+    assert status == 0 and out == "" and "0 to create, 0 to update, 4 unchanged" in err
+    assert snapshot(root) == before
+    assert run(root, "build", "--no-search", "--force", capsys=capsys)[0] == 0
+    assert (root / "public/vi/catalogue.csv").read_bytes() == exported
+    rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"))))
+    assert {row["slug"]: row["commune_type"] for row in rows}["che-xanh"] == "phuong"
+    assert {row["slug"]: row["name"] for row in rows}["cong-thuc"] == "'=Công thức, không phải công thức"  # neutralised, and read back
