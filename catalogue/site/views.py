@@ -326,7 +326,7 @@ class Views:
         return tuple(p for p in products if p.featured and not (p.certificate and p.certificate.status(self.today) == "expired"))
 
     def search_hint(self) -> str:
-        return self._once("search_hint", self.config, self._search_hint)
+        return self.once("search_hint", self.config, self._search_hint)
 
     def _search_hint(self) -> str:
         """What the search box suggests: the site's examples in this language (or along its chain),
