@@ -125,7 +125,7 @@ def test_translate_does_not_write_a_theme_draft_rendering_could_not_fill_in(site
     from catalogue.mt.translate import Options, translate
 
     monkeypatch.setattr(engines.Translator, "translate", lambda self, text: "100% " + text)
-    report = translate(site, Options(languages=("fr",), engine="pseudo"), NOW, show_progress=False)
-    assert any("python-format" in problem.message and problem.path == FR_MESSAGES for problem in report.failed)
+    translate(site, Options(languages=("fr",), engine="pseudo"), NOW, show_progress=False)
+    # the theme's own catalog translates French: the site's catalog keeps no untranslated theme string to draft
     assert "100% " not in (site / FR_MESSAGES).read_text(encoding="utf-8")
     assert errors_of_check(site) == set() == errors_of_build(site)
