@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 import subprocess
 from pathlib import Path
@@ -152,3 +153,17 @@ def test_status_for_some_languages(multilingual, capsys):
     assert '"language": "fr"' not in capsys.readouterr().out
     assert main(["--root", str(multilingual), "status", "--lang", "de"]) == 2
     assert "not a language of the site: de" in capsys.readouterr().err
+
+
+def test_a_catalog_wrapped_by_gettext_tools_is_read(multilingual):
+    """msgcat, msgmerge and Poedit wrap long header fields over two strings (Plural-Forms often)."""
+    msgcat = require_tool("msgcat")
+    path = catalog_path(multilingual, "fr", "content")
+    text = path.read_text(encoding="utf-8")
+    french = '"Plural-Forms: nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;\\n"'
+    text = re.sub(r'"Plural-Forms: [^"]*"', lambda _: french, text)
+    path.write_text(text, encoding="utf-8")
+    subprocess.run([msgcat, "-w", "60", str(path), "-o", str(path)], check=True)
+    wrapped = path.read_text(encoding="utf-8")
+    assert any(line.startswith('"Plural-Forms') and "1000000" not in line for line in wrapped.split("\n"))  # really wrapped
+    assert main(["--root", str(multilingual), "check"]) == 0

@@ -12,7 +12,7 @@ import re
 from ..core.controls import CONTROL, describe
 from ..core.problems import Problem
 
-HEADER = re.compile(r'^"(Plural-Forms|Content-Type):(.*)"$')
+HEADER = re.compile(r"^(Plural-Forms|Content-Type):(.*)$")
 NPLURALS = re.compile(r"\bnplurals\s*=\s*([^;\\]*)")
 PLURAL = re.compile(r"\bplural\s*=\s*([^;\\]*)")
 CHARSET = re.compile(r"\bcharset\s*=\s*([^;\\\s]*)")
@@ -43,8 +43,6 @@ def po_syntax_problems(text: str, path: str) -> list[Problem]:
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        if (header := HEADER.match(stripped)) and not path.endswith(".pot"):  # templates say nplurals=INTEGER
-            problems.extend(_header_problems(*header.groups(), path, number))
         match = KEYWORD.match(stripped)
         if match:
             keyword, quoted = match.groups()
@@ -70,7 +68,46 @@ def po_syntax_problems(text: str, path: str) -> list[Problem]:
         else:
             problems.append(Problem(path, number, None, "", f"not a .po line: {stripped[:40]!r}"))
     finish()
+    if not path.endswith(".pot"):  # templates say nplurals=INTEGER
+        for number, field in _header_fields(text):
+            if header := HEADER.match(field):
+                problems.extend(_header_problems(*header.groups(), path, number))
     return problems
+
+
+def _header_fields(text: str) -> list[tuple[int, str]]:
+    """The header's fields with the line each starts on. A field may run over several quoted
+    strings: msgmerge, msgcat and Poedit wrap long ones (Plural-Forms often)."""
+    fields: list[tuple[int, str]] = []
+    state, start, current = "", 0, ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            if state == "msgstr":
+                break
+            continue
+        if state == "":
+            if stripped != 'msgid ""':
+                return []
+            state = "msgid"
+        elif state == "msgid":
+            if stripped != 'msgstr ""':
+                return []
+            state = "msgstr"
+        elif STRING.match(stripped):
+            for piece in re.split(r"(\\n)", _string_value(stripped)):
+                if piece == "\\n":
+                    fields.append((start, current))
+                    current = ""
+                    continue
+                if piece and not current:
+                    start = number
+                current += piece
+        else:
+            break
+    if current:
+        fields.append((start, current))
+    return fields
 
 
 def _header_problems(name: str, value: str, path: str, number: int) -> list[Problem]:
