@@ -16,7 +16,7 @@ def run(*args, cwd):
 def test_build_from_the_site_folder(multilingual):
     result = run(cwd=multilingual)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith("Built 174 pages in 3 languages")
+    assert result.stderr.strip().splitlines()[-1].startswith("Built 186 pages in 3 languages")
     assert (multilingual / "public/en/products/my-chu/index.html").is_file()
 
 

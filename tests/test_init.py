@@ -137,7 +137,7 @@ def test_search_suggestions_come_from_site_yaml_or_featured_products(tmp_path):
     )
     main(["build", "--root", str(site)])
     assert soup(site / "public/en/index.html").select_one("#site-search")["placeholder"] == "tea, coffee…"
-    assert soup(site / "public/en/search/index.html").select_one("#search")["data-placeholder"] == "tea, coffee…"
+    assert soup(site / "public/en/search/index.html").select_one("#search-input")["placeholder"] == "tea, coffee…"
 
 
 def test_an_installed_copy_carries_the_theme_catalogs(tmp_path):

@@ -94,7 +94,10 @@ def test_per_night_prices_and_tags(province):
     tag = html(province, "vi/tags/qua-tang")
     assert tag.h1.text == "Quà tặng" and len(tag.select(".card")) == 2
     product = html(province, "vi/products/ca-phe-cau-dat")
-    assert [a.text for a in product.select("[data-pagefind-filter]")] == ["Quà tặng", "Hữu cơ"]
+    assert [a.text for a in product.select(".facts a[href*='/tags/']")] == ["Quà tặng", "Hữu cơ"]
+    assert [f["data-pagefind-filter"] for f in product.select("[data-pagefind-filter^='tag:']")] == ["tag:qua-tang", "tag:huu-co"]
+    search = html(province, "vi/search")
+    assert [o.text for o in search.select("select[name=tag] option")][1:] == ["Du lịch cộng đồng", "Hữu cơ", "Quà tặng"]
     products = html(province, "vi/products")
     assert [o["value"] for o in products.select("select[name=tags] option")][1:] == ["du-lich-cong-dong", "huu-co", "qua-tang"]
 

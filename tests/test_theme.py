@@ -59,7 +59,7 @@ def test_search_metadata_is_folded_latin_only_and_filters_are_pagefind_filters(s
     vi = soup(sample_public / "vi/products/vai-thieu-luc-ngan/index.html")
     assert vi.main["data-pagefind-meta"].startswith("fold:Vai thieu Luc Ngan")
     filters = [span["data-pagefind-filter"] for span in vi.select("[data-pagefind-filter]")]
-    assert filters == ["group:food", "stars:5", "region:luc-ngan", "month:5", "month:6", "month:7"]
+    assert filters == ["group:food", "stars:5", "region:luc-ngan", "region:bac-ninh", "month:5", "month:6", "month:7"]
     ja = soup(sample_public / "ja/products/vai-thieu-luc-ngan/index.html")
     assert "樹上で完熟" in ja.main["data-pagefind-meta"]  # dakuten stay: で is not て
     for path in ("ja/products/vai-thieu-luc-ngan/index.html", "en/experiences/le-hoi-vai-thieu-luc-ngan/index.html"):
