@@ -261,6 +261,8 @@ def test_serve_shows_drafts_and_the_translators_page(served):
     status, body = wait_for(url + "/vi/products/moi/", lambda s, b: s == 200)
     assert status == 200 and 'class="notice"' in body and "Sản phẩm mới" in body
     status, body = fetch(url + "/_translations/")
+    assert status == 200 and 'href="/shop/_translations/en/"' in body
+    status, body = fetch(url + "/_translations/en/")
     assert status == 200
     link = re.search(r'href="(/__source/locales/en/LC_MESSAGES/content.po)#L(\d+)"', body)
     assert link is not None

@@ -40,8 +40,11 @@ def test_translators_page_is_built_but_not_linked(multilingual):
     build_site(multilingual, public)
     page = BeautifulSoup((public / "_translations/index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-    assert page.select_one("#lang-fr") is not None
-    assert page.find("a", href="/shop/fr/products/vai-thieu/") is not None
+    assert page.find("a", href="/shop/_translations/fr/") is not None  # each language's entries on pages of their own
+    french = BeautifulSoup((public / "_translations/fr/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert french.select_one("#lang-fr") is not None
+    assert french.find("a", href="/shop/fr/products/vai-thieu/") is not None
+    assert french.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     linked = [p for p in public.rglob("*.html") if "_translations" in p.read_text(encoding="utf-8") and "_translations" not in str(p)]
     assert linked == []
 

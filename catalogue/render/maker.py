@@ -15,9 +15,9 @@ from pathlib import Path
 import jinja2
 
 from ..content.images import RASTER
-from ..i18n.status import catalogs_status
+from ..i18n.status import LanguageStatus, catalogs_status
 from ..site.assemble import Site
-from ..site.contexts import chooser_context, page_context, short_context, status_context
+from ..site.contexts import chooser_context, page_context, short_context
 from ..site.exports import export_csv, export_json
 from ..site.feeds import atom_feed
 from ..site.headers import host_headers
@@ -25,6 +25,7 @@ from ..site.pagegraph import TEMPLATES
 from ..site.redirects import netlify_redirects
 from ..site.routes import Route
 from ..site.sitemap import robots, sitemap_files
+from ..site.translators import entry_names, status_context
 from ..site.views import Views
 from .cards import CACHE as CARDS_CACHE
 from .cards import GROUP_COLOURS, Card, card_jpeg
@@ -76,9 +77,17 @@ class Maker:
     def _root_notfound(self, route: Route) -> bytes:
         return self._page("root-404.html", chooser_context(self.site.config, self.site.urls))
 
+    @cached_property
+    def _statuses(self) -> tuple[list[LanguageStatus], list[str]]:
+        """Every language's status and the site's entries, once for all the translators' pages."""
+        site = self.site
+        return catalogs_status(site.config, site.catalogs.catalogs, site.catalogs.themes), entry_names(site.catalogue)
+
     def _translations(self, route: Route) -> bytes:
-        statuses = catalogs_status(self.site.config, self.site.catalogs.catalogs, self.site.catalogs.themes)
-        return self._page("translations.html", status_context(self.site.config, self.site.urls, statuses, self.preview))
+        """The translators' summary (no key), or a page of one language's entries."""
+        statuses, names = self._statuses
+        context = status_context(self.site.config, self.site.urls, statuses, names, route.key, route.number, self.preview)
+        return self._page("translations.html", context)
 
     def _short(self, route: Route) -> bytes:
         site = self.site

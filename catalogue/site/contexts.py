@@ -12,15 +12,14 @@ from typing import Any
 
 from ..content import ocop
 from ..content.config import SiteConfig
-from ..content.model import KINDS, Entry, Producer, Product
+from ..content.model import Entry, Producer, Product
 from ..core.slugs import fold_latin
 from ..i18n.localise import Localised, Localiser
-from ..i18n.status import STATES, LanguageStatus
 from . import jsonld
 from .lookups import Index, region_keys, tag_slug
 from .ordering import ordered
 from .pagegraph import NOT_INDEXED, SORTS, PageGraph, entry_of
-from .pagination import HOME_CARDS, Pager, list_items, page_count, page_size, window
+from .pagination import HOME_CARDS, Pager, list_items, page_count, page_size, pager_of, window
 from .schema_org import og_locale
 from .urls import PageId, Urls
 from .views import Views
@@ -361,13 +360,9 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
 
 def pager(views: Views, page: PageId) -> Pager | None:
     """Where a page of a list stands among the list's pages (None: not a list cut into pages)."""
-    count = page_count(views.index, page)
-    if list_items(views.index, page) is None or count < 2:
+    if list_items(views.index, page) is None:
         return None
-    shown = sorted({1, count, *range(max(1, page.number - 2), min(count, page.number + 2) + 1)})  # not 355 links at 17,000
-    url = {n: views.urls.page(page.numbered(n), views.language) for n in {*shown, page.number - 1, page.number + 1}}
-    previous, following = url.get(page.number - 1, "") if page.number > 1 else "", url[page.number + 1] if page.number < count else ""
-    return Pager(page.number, count, previous, following, tuple((n, url[n]) for n in shown))
+    return pager_of(page.number, page_count(views.index, page), lambda n: views.urls.page(page.numbered(n), views.language))
 
 
 def chooser_context(config: SiteConfig, urls: Urls) -> Context:
@@ -394,24 +389,6 @@ def short_context(config: SiteConfig, urls: Urls, localisers: dict[str, Localise
         "targets": targets,
         "title": localisers[config.source_language](product.name),
         "canonical": urls.absolute(urls.short(product.slug)),
-    }
-
-
-def status_context(config: SiteConfig, urls: Urls, statuses: list[LanguageStatus], source_links: bool = False) -> Context:
-    """The translators' page: state counts per language and entry; ``source_links`` (in ``serve``)
-    links each entry to its line in the catalog."""
-    pages = {
-        status.code: {
-            name: urls.page(PageId(KINDS[name.split("/")[0]], name.split("/")[1]), config.languages[status.code]) for name in status.entries
-        }
-        for status in statuses
-    }
-    return {
-        "statuses": statuses,
-        "states": STATES,
-        "pages": pages,
-        "lang": config.languages[config.source_language],
-        "source_links": source_links,
     }
 
 

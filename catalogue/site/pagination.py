@@ -9,7 +9,7 @@ products no page grows past a few dozen cards.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..content.model import Product
@@ -77,4 +77,14 @@ class Pager:
     count: int
     previous: str  # "" on the first page
     next: str  # "" on the last page
-    pages: tuple[tuple[int, str], ...]  # every page's number and address
+    pages: tuple[tuple[int, str], ...]  # the first, the last and the nearest pages' numbers and addresses
+
+
+def pager_of(number: int, count: int, address: Callable[[int], str]) -> Pager | None:
+    """Page ``number`` of ``count`` (None for a list of one page), linking the first, the last
+    and the nearest pages: not 355 links at 17,000 products."""
+    if count < 2:
+        return None
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    url = {n: address(n) for n in {*shown, number - 1, number + 1} if 1 <= n <= count}
+    return Pager(number, count, url.get(number - 1, ""), url.get(number + 1, ""), tuple((n, url[n]) for n in shown))

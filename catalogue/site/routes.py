@@ -15,6 +15,7 @@ from ..core.problems import CatalogueError, Location, Problem
 from .assemble import Site
 from .pagegraph import entry_of
 from .sitemap import sitemap_names
+from .translators import languages_with_entries, page_count
 from .urls import LANGUAGE_FILES, SHARED_NAMES, PageId, output_file
 
 
@@ -67,6 +68,9 @@ def route_table(site: Site) -> RouteTable:
         routes += [(urls.page(PageId(kind), language), kind, "", code) for kind in LANGUAGE_FILES]
     routes += [(urls.root(), "chooser", "", ""), (urls.shared("404.html"), "root-notfound", "", "")]
     routes.append((urls.translations(), "translations", "", ""))
+    for code in languages_with_entries(config):  # each language's entries, a page of them at a time
+        count = page_count(len(site.catalogue.entries()))
+        routes += [(urls.translations(config.languages[code], n), "translations", code, "", n) for n in range(1, count + 1)]
     for product in site.catalogue.products:
         routes += [(urls.short(product.slug), "short", product.slug, ""), (urls.qr(product.slug), "qr", product.slug, "")]
     for code, language in config.languages.items():  # social cards: shared files, one per language

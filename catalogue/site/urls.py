@@ -87,9 +87,13 @@ class Urls:
         """A file at the top of the site that belongs to no language: "robots.txt", "404.html"."""
         return self.base_path + name
 
-    def translations(self) -> str:
-        """The translators' status page (linked from nowhere, kept out of search engines)."""
-        return f"{self.base_path}_translations/"
+    def translations(self, language: Language | None = None, number: int = 1) -> str:
+        """The translators' status pages (linked from nowhere, kept out of search engines): the
+        summary, and page ``number`` of a language's entries."""
+        if language is None:
+            return f"{self.base_path}_translations/"
+        first = f"{self.base_path}_translations/{language.folder}/"
+        return first if number == 1 else f"{first}page/{number}/"
 
     def image(self, src: str) -> str:
         return f"{self.base_path}images/{src}"
