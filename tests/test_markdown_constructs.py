@@ -203,7 +203,7 @@ def test_emphasis_beside_cjk_punctuation_works(translation, html):
 
 
 def test_footnote_anchors_are_named_after_their_entry_so_two_bodies_can_share_a_page():
-    """The brochure shows every product's body on one page: their footnotes' ids must differ."""
+    """Two bodies shown on one page never share a footnote's id."""
     body = "Vải[^1].\n\n[^1]: Ghi chú."
     pages = [flat(body_html(segment(body, "x.md", 1, doc=slug), Localiser("vi", ("vi",), "vi", {}))) for slug in ("vai", "mi")]
     assert 'href="#fn-vai-1" id="fnref-vai-1"' in pages[0] and '<li id="fn-vai-1" class="footnote-item">' in pages[0]

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..content.certificates import EXPIRY_WARNING_DAYS, certificate_rows, certificate_table
 from ..content.config import load_config
 from ..content.model import SECTIONS
+from ..content.ocop import GROUP_SLUGS
 from ..content.sources import load_catalogue
 from ..core.files import atomic_write
 from ..core.problems import CatalogueError, Problem, relative
@@ -30,6 +31,7 @@ from ..i18n.status import site_status, table
 from ..mt.engines import ENGINES
 from ..mt.translate import Options, translate
 from ..publish.pipeline import build_date, build_site
+from .brochure import BrochureError, write_brochures
 from .check import check
 from .importing import import_file, load_mapping
 from .init import THEME_LANGUAGES, InitOptions, init_site
@@ -97,6 +99,15 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
     schema = commands.add_parser("schema", parents=[common], help="write JSON Schemas of the entry formats (for editors)")
     schema.add_argument("--out", type=Path, help="folder to write to (default: <root>/schemas)")
+    brochure = commands.add_parser("brochure", parents=[common], help="print the brochure to PDF files with headless Chromium")
+    brochure.add_argument("--out", type=Path, help="folder to write to (default: <root>/brochures)")
+    brochure.add_argument("--lang", type=_codes, default=(), help="languages to print, comma-separated (default: all)")
+    brochure.add_argument(
+        "--group",
+        type=_codes,
+        default=(),
+        help=f"print these groups' brochures instead of the whole one, comma-separated ({', '.join(GROUP_SLUGS)})",
+    )
     glossary = commands.add_parser("glossary", parents=[common], help="export locales/glossary.yaml as TBX and CSV (Weblate, CAT tools)")
     glossary.add_argument("--out", type=Path, help="folder to write to (default: <root>/glossary-export)")
     return main
@@ -293,6 +304,24 @@ def run_schema(args: argparse.Namespace, root: Path, say: Say) -> int:
     return EXIT_OK
 
 
+def run_brochure(args: argparse.Namespace, root: Path, say: Say) -> int:
+    unknown = [slug for slug in args.group if slug not in GROUP_SLUGS]
+    if unknown:
+        print(f"catalogue brochure: not a group: {', '.join(unknown)} (the groups are {', '.join(GROUP_SLUGS)})", file=sys.stderr)
+        return EXIT_USAGE
+    out = (args.out or root / "brochures").resolve()
+    try:
+        written = write_brochures(root, out, build_date(), args.lang, args.group, say)
+    except BrochureError as error:
+        print(f"catalogue brochure: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not written:
+        print("catalogue brochure: error: no product in the groups asked for; nothing to print", file=sys.stderr)
+        return EXIT_PROBLEMS
+    say(f"Printed {len(written)} PDF{'s' if len(written) != 1 else ''} -> {out}")
+    return EXIT_OK
+
+
 def run_glossary(args: argparse.Namespace, root: Path, say: Say) -> int:
     out = (args.out or root / "glossary-export").resolve()
     for name, data in exports(load_glossary(root), load_config(root)).items():
@@ -304,6 +333,7 @@ def run_glossary(args: argparse.Namespace, root: Path, say: Say) -> int:
 COMMANDS = {
     None: run_build,
     "glossary": run_glossary,
+    "brochure": run_brochure,
     "build": run_build,
     "check": run_check,
     "init": run_init,

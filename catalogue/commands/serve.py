@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from ..core.problems import CatalogueError, Problem
@@ -196,7 +197,13 @@ def error_page(problems: list[Problem]) -> bytes:
     )
 
 
-def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
+class Responder(Protocol):
+    def respond(self, path: str) -> Response: ...
+
+
+def make_server(preview: Responder, host: str, port: int) -> ThreadingHTTPServer:
+    """An HTTP server on ``host:port`` answering every GET with ``preview.respond``."""
+
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass

@@ -41,7 +41,7 @@ class InlineContext:
     references: tuple[tuple[str, str, str], ...] = ()  # (normalised label, href, title)
     footnotes: tuple[tuple[str, int], ...] = ()  # (label, number from 0)
     seen: tuple[tuple[int, int], ...] = ()  # (footnote number, references to it before this unit)
-    doc: str = ""  # what footnote anchors are prefixed with, so two bodies on one page (the brochure) never share an id
+    doc: str = ""  # what footnote anchors are prefixed with, so two bodies on one page never share an id
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ..content.config import SiteConfig
 from ..content.model import Entry, Producer, Product
 from ..core.slugs import fold_latin
 from ..i18n.localise import Localised, Localiser
+from . import brochure as print_brochure
 from . import jsonld
 from .lookups import Index, region_keys, tag_slug
 from .ordering import ordered
@@ -237,24 +238,19 @@ def calendar(views: Views, page: PageId) -> Context:
 
 
 def brochure(views: Views, page: PageId) -> Context:
-    """A group's sheets, a page of them at a time; without a group, the groups' brochures."""
+    """A document of the brochure (a group's, or the whole catalogue's without a group), a page
+    of products at a time: cover, contents with page numbers, two products a printed page."""
     index = views.index
+    products = window(index, page)
     groups = [(group, views.url("brochure", group.slug), len(index.by_group[group.slug])) for group in ocop.GROUPS]
-    sheets = []
-    for item in window(index, page):
-        sheets.append(
-            {
-                "product": views.product_card(item),
-                "body": views.body(item),
-                "producer": views.producer_link(item.producer),
-                "contact": views.contact(item.producer),
-                "qr": views.urls.qr(item.slug),
-                "short": views.urls.absolute(views.urls.short(item.slug)),
-                "certificate": views.certificate(item.certificate),
-            }
-        )
-    group = ocop.GROUPS_BY_SLUG[page.key] if page.key else None
-    return {"sheets": sheets, "group": group, "groups": [(g, url, count) for g, url, count in groups if count]}
+    return {
+        "group": ocop.GROUPS_BY_SLUG[page.key] if page.key else None,
+        "groups": [(g, url, count) for g, url, count in groups if count],
+        "whole_url": views.url("brochure"),
+        "chapters": print_brochure.chapters(views, products),
+        "provinces": views.join([views._("%(name)s province") % {"name": name} for name in print_brochure.provinces(products)]),
+        "edition": views.date(views.today),
+    }
 
 
 def stamps(views: Views, page: PageId) -> Context:

@@ -3,7 +3,7 @@
 An editor links to another page by its address without a language: ``[Mỳ
 Chũ](/products/my-chu-truyen-thong/)``, or relative to the entry's own page: ``[Mỳ
 Chũ](../my-chu-truyen-thong/)``. Every language's page then links to the page in its own
-language (by an address that works wherever the body is shown, the brochure too), so
+language (by an absolute address, so the link works wherever the body is shown), so
 translators never touch link targets; a body's images (``/images/x.jpg``) point at their
 published file. ``check`` verifies that each such link leads to a page or image that exists.
 """

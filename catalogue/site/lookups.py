@@ -71,6 +71,7 @@ class Index:
     tags: dict[str, Text]  # slug -> the tag as first written
     by_tag: dict[str, tuple[Product, ...]]
     by_group: dict[str, tuple[Product, ...]]
+    in_groups: tuple[Product, ...]  # every product, group after group: the whole brochure's order
     by_stars: dict[int, tuple[Product, ...]]
     by_region: dict[str, tuple[Product, ...]]
     by_producer: dict[str, tuple[Product, ...]]
@@ -104,6 +105,7 @@ def build_index(catalogue: Catalogue, entry_texts: IdentityMemo | None = None) -
         tags=dict(sorted({tag_slug(tag): tag for p in reversed(products) for tag in p.tags}.items())),
         by_tag=_grouped((tag_slug(tag), p) for p in products for tag in p.tags),
         by_group={slug: by_group.get(slug, ()) for slug in GROUP_SLUGS},
+        in_groups=tuple(p for slug in GROUP_SLUGS for p in by_group.get(slug, ())),
         by_stars={stars: by_stars.get(stars, ()) for stars in STARS},
         by_region=_grouped((region_slugs[key], p) for p in products for key in region_keys(p)),
         by_producer=_grouped((p.producer, p) for p in products),

@@ -17,7 +17,7 @@ from .lookups import Index
 from .urls import PageId
 
 PAGE_SIZE = 48  # cards (or rows) per page of a list
-SHEETS = 24  # brochure sheets per page: each is a printed A4 page with the product's text
+SHEETS = 40  # products per brochure page, each page a printed document: cover, contents, 20 A4 pages
 HOME_CARDS = 12  # cards in each of the home page's lists, which link to the whole list
 
 
@@ -39,6 +39,8 @@ def list_items(index: Index, page: PageId) -> Sequence | None:
         return seasonal(index)
     if kind in ("category", "brochure") and key:
         return index.by_group[key]
+    if kind == "brochure":  # the whole brochure
+        return index.in_groups
     if kind == "stars":
         return index.by_stars[int(key)]
     if kind == "region":
