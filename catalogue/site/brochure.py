@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..content import ocop
+from ..content import ocop, places
 from ..content.model import Product
 from .views import CertificateView, ContactView, LinkView, ProductCard, Views
 
@@ -71,9 +71,11 @@ def chapters(views: Views, products: Sequence[Product]) -> tuple[Chapter, ...]:
     return tuple(found)
 
 
-def provinces(products: Sequence[Product]) -> tuple[str, ...]:
-    """The provinces the document's products come from, for its cover (most often one)."""
-    return tuple(dict.fromkeys(product.origin.province for product in products if product.origin.province))
+def provinces(views: Views, products: Sequence[Product]) -> str:
+    """The provinces the document's products come from, in this language's words, for its
+    cover (most often one)."""
+    names = dict.fromkeys(product.origin.province for product in products if product.origin.province)
+    return views.join([views.unit(places.PROVINCE.label, name) for name in names])
 
 
 def _sheet(views: Views, product: Product, page: int) -> Sheet:

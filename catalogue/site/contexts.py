@@ -248,7 +248,7 @@ def brochure(views: Views, page: PageId) -> Context:
         "groups": [(g, url, count) for g, url, count in groups if count],
         "whole_url": views.url("brochure"),
         "chapters": print_brochure.chapters(views, products),
-        "provinces": views.join([views._("%(name)s province") % {"name": name} for name in print_brochure.provinces(products)]),
+        "provinces": print_brochure.provinces(views, products),
         "edition": views.date(views.today),
     }
 
