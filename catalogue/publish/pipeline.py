@@ -27,7 +27,8 @@ from .workers import frozen_heap, in_workers
 from .writer import SiteWriter, refuse_unsafe_output
 
 Say = Callable[[str], None]
-QR_CHUNK = 200  # QR codes per task: small enough to fill the worker that finishes its languages first
+CHUNK = 200  # QR codes or social cards per task: small enough to fill the worker that finishes its languages first
+DRAWN = frozenset({"qr", "card"})  # shared files made by drawing (a few ms each): shared out among the workers too
 
 
 def build_date() -> dt.date:
@@ -57,12 +58,12 @@ class BuildReport:
 
 def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, progress: Progress, search: bool = True) -> int:
     """Every route into the writer: each language's files (then, with ``search``, its search
-    index, made by the same worker while the others still render) and chunks of QR codes over
-    all cores (languages first; the chunks then fill whichever worker is free), then the other
-    shared files here. Returns the number of pages."""
+    index, made by the same worker while the others still render) and chunks of QR codes and
+    social cards over all cores (languages first; the chunks then fill whichever worker is
+    free), then the other shared files here. Returns the number of pages."""
     languages = [table.of_language(code) for code in maker.site.config.languages]
-    codes = [route for route in table.shared if route.kind == "qr"]
-    tasks = [*languages, *(tuple(codes[start : start + QR_CHUNK]) for start in range(0, len(codes), QR_CHUNK))]
+    drawn = [route for route in table.shared if route.kind in DRAWN]
+    tasks = [*languages, *(tuple(drawn[start : start + CHUNK]) for start in range(0, len(drawn), CHUNK))]
 
     def write(task: tuple[Route, ...]) -> tuple[int, str]:
         for route in task:
@@ -80,7 +81,7 @@ def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, 
             progress.advance(rendered)
             say(f"{task[0].language}: {rendered} pages" + (f"; {note}" if note else ""))
     for route in table.shared:
-        if route.kind != "qr":
+        if route.kind not in DRAWN:
             writer.write(route.file, made(maker, route))
     return pages
 

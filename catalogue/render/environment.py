@@ -11,6 +11,7 @@ import gettext
 import sys
 import traceback
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +87,29 @@ def make_environment(
         pgettext=lambda context, message: escape(translations.pgettext(context, message)),
         newstyle=True,
     )
+    env.globals["once"] = _once()
     env.filters["t"] = localised_html
     env.filters["jsonld"] = jsonld_script
     env.globals.update(globals_, csp=CONTENT_SECURITY_POLICY)
     return env
+
+
+def _once() -> Callable[..., Markup]:
+    """``{% call once(product, heading) %}...{% endcall %}``: what the block prints, made once
+    per language for each set of values it depends on and reused (a product's card is the
+    same on each of the ~17 list pages, sorts and pages that show it). The values are its key,
+    compared by value (a dict by its items): the block may depend on nothing else but the
+    language."""
+    made: dict[tuple, Markup] = {}
+
+    def once(*values: Any, caller: Callable[[], str]) -> Markup:
+        key = tuple(tuple(sorted(value.items())) if isinstance(value, dict) else value for value in values)
+        text = made.get(key)
+        if text is None:
+            text = made[key] = Markup(caller())
+        return text
+
+    return once
 
 
 def render(env: jinja2.Environment, template: str, context: dict[str, Any], root: Path) -> str:

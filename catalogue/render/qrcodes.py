@@ -9,7 +9,7 @@ from pathlib import Path
 
 import segno
 
-from ..core.files import atomic_write
+from ..core.files import cache_read, cache_write
 
 MASK = 0
 
@@ -23,11 +23,12 @@ def qr_svg(url: str, title: str, cache: Path | None = None) -> bytes:
     """
     key = hashlib.sha256(f"{url}\n{title}\nmask {MASK}".encode()).hexdigest()[:20]
     cached = cache / f"{key}.svg" if cache else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
+    data = cache_read(cached) if cached is not None else None
+    if data is not None:
+        return data
     code = segno.make_qr(url, error="m", mask=MASK)
     out = io.BytesIO()
     code.save(out, kind="svg", scale=4, border=4, xmldecl=False, title=title, unit="px", dark="#000", light="#fff")
     if cached is not None:
-        atomic_write(cached, out.getvalue())
+        cache_write(cached, out.getvalue())
     return out.getvalue()

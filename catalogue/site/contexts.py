@@ -51,8 +51,10 @@ def home(views: Views, page: PageId) -> Context:
 
 
 def sorted_window(views: Views, page: PageId) -> tuple[Product, ...]:
-    """The products page ``page.number`` of a list shows, in the page's order."""
-    items = ordered(tuple(list_items(views.index, page) or ()), page.sort, views)
+    """The products page ``page.number`` of a list shows, in the page's order (the whole list is
+    sorted once per language and order, not once per page: that grew with the square of the list)."""
+    whole = list_items(views.index, page) or ()
+    items = views.once(f"order {page.sort}", whole, lambda: ordered(tuple(whole), page.sort, views))
     size = page_size(page)
     return items[(page.number - 1) * size : page.number * size]
 
@@ -331,7 +333,7 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
     context["pager"] = pager(views, page)
     entry = entry_of(page, views.index)
     context["source_url"] = urls.page(page, config.languages[config.source_language]) if entry else ""
-    context["machine_translated"] = views.localise.has_machine_text(entry) if entry is not None else shows_machine_text(context)
+    context["machine_translated"] = views.localise.has_machine_text(entry) if entry is not None else shows_machine_text(context, views)
     if page.kind == "product":
         context["x_default"] = urls.absolute(urls.short(page.key))  # the address that picks the visitor's language
     name = getattr(entry, "name", None) or getattr(entry, "title", None)
@@ -388,15 +390,21 @@ def short_context(config: SiteConfig, urls: Urls, localisers: dict[str, Localise
     }
 
 
-def shows_machine_text(value: object) -> bool:
+def shows_machine_text(value: object, views: Views | None = None) -> bool:
     """Whether a page shows an unreviewed machine draft anywhere (a card's name on a list, a
-    title in the menu): such a page carries the machine-translation notice like an entry's."""
+    title in the menu): such a page carries the machine-translation notice like an entry's.
+    With ``views``, a view's answer is kept for the language (cards recur on many lists)."""
+    if isinstance(value, str | int | float | None):
+        return False
     if isinstance(value, Localised):
         return value.machine
     if isinstance(value, dict):
-        return any(shows_machine_text(item) for item in value.values())
+        return any(shows_machine_text(item, views) for item in value.values())
     if isinstance(value, list | tuple):
-        return any(shows_machine_text(item) for item in value)
+        return any(shows_machine_text(item, views) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return any(shows_machine_text(getattr(value, field.name)) for field in dataclasses.fields(value))
+        fields = dataclasses.fields(value)
+        if views is None:
+            return any(shows_machine_text(getattr(value, field.name)) for field in fields)
+        return views.once("machine", value, lambda: any(shows_machine_text(getattr(value, field.name), views) for field in fields))
     return False
