@@ -27,8 +27,7 @@ from .workers import frozen_heap, in_workers
 from .writer import SiteWriter, refuse_unsafe_output
 
 Say = Callable[[str], None]
-CHUNK = 200  # QR codes or social cards per task: small enough to fill the worker that finishes its languages first
-DRAWN = frozenset({"qr", "card"})  # shared files made by drawing (a few ms each): shared out among the workers too
+CHUNK = 200  # shared files of one kind per task: small enough to fill the worker that finishes its languages first
 
 
 def build_date() -> dt.date:
@@ -58,12 +57,15 @@ class BuildReport:
 
 def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, progress: Progress, search: bool = True) -> int:
     """Every route into the writer: each language's files (then, with ``search``, its search
-    index, made by the same worker while the others still render) and chunks of QR codes and
-    social cards over all cores (languages first; the chunks then fill whichever worker is
-    free), then the other shared files here. Returns the number of pages."""
+    index, made by the same worker while the others still render), then the shared files (QR
+    codes, social cards, short-link pages...) in chunks of one kind, which fill whichever worker
+    is free: nothing is left to this process after the pool. Returns the number of pages."""
     languages = [table.of_language(code) for code in maker.site.config.languages]
-    drawn = [route for route in table.shared if route.kind in DRAWN]
-    tasks = [*languages, *(tuple(drawn[start : start + CHUNK]) for start in range(0, len(drawn), CHUNK))]
+    kinds: dict[str, list[Route]] = {}
+    for route in table.shared:
+        kinds.setdefault(route.kind, []).append(route)
+    shared = [tuple(routes[start : start + CHUNK]) for routes in kinds.values() for start in range(0, len(routes), CHUNK)]
+    tasks = [*languages, *shared]
 
     def write(task: tuple[Route, ...]) -> tuple[int, str]:
         for route in task:
@@ -80,9 +82,6 @@ def write_routes(table: RouteTable, maker: Maker, writer: SiteWriter, say: Say, 
             pages += rendered
             progress.advance(rendered)
             say(f"{task[0].language}: {rendered} pages" + (f"; {note}" if note else ""))
-    for route in table.shared:
-        if route.kind not in DRAWN:
-            writer.write(route.file, made(maker, route))
     return pages
 
 
