@@ -199,7 +199,10 @@ def draw_card(card: Card) -> bytes:
             draw.text((x, min(y, SIZE[1] - 80)), line, font=font(card.locale, 28, bold=False), fill=MUTED)
             y += 38
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=85, optimize=True)  # progressive: 6 % smaller, 3 times slower, and networks fetch it whole
+    # Baseline, standard Huffman tables: progressive was 6 % smaller and 3 times slower to encode,
+    # optimized tables 11 % smaller and twice as slow (2.4 -> 1.3 ms, 7,000 cards at 1,000
+    # products); networks fetch a card once, whole.
+    image.save(out, "JPEG", quality=85)
     return out.getvalue()
 
 
@@ -207,7 +210,7 @@ def card_jpeg(card: Card, cache_dir: Path) -> bytes:
     """The card's bytes, made once per set of inputs (the photograph by its content)."""
     photo = hashlib.sha256(card.photo.read_bytes()).hexdigest() if card.photo else ""
     fonts = font_file(fontconfig_language(card.locale), True)
-    inputs = "\n".join(map(str, (card.title, card.kicker, card.stars, card.place, photo, card.colour, card.locale, fonts, 2)))
+    inputs = "\n".join(map(str, (card.title, card.kicker, card.stars, card.place, photo, card.colour, card.locale, fonts, 3)))
     cached = cache_dir / f"{hashlib.sha256(inputs.encode()).hexdigest()[:24]}.jpg"
     data = cache_read(cached)
     if data is None:
