@@ -135,3 +135,66 @@ def test_export_import_export_round_trips(make_site, tmp_path, capsys):
     rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"))))
     assert {row["slug"]: row["commune_type"] for row in rows}["che-xanh"] == "phuong"
     assert {row["slug"]: row["name"] for row in rows}["cong-thuc"] == "'=Công thức, không phải công thức"  # neutralised, and read back
+
+
+def test_a_mapping_file_outside_the_site_is_read(make_site, tmp_path_factory, capsys):
+    root = make_site()
+    elsewhere = tmp_path_factory.mktemp("downloads")
+    (elsewhere / "ds.csv").write_text("Tên sản phẩm,Hạng sao,Nhóm,Chủ thể\nCà phê Cầu Đất,4,beverages,htx-a\n", encoding="utf-8")
+    (elsewhere / "cot.yaml").write_text("Tên sản phẩm: name\nHạng sao: stars\nNhóm: group\nChủ thể: producer\n", encoding="utf-8")
+    status, out, err = run(root, "import", str(elsewhere / "ds.csv"), "--mapping", str(elsewhere / "cot.yaml"), capsys=capsys)
+    assert status == 0, err
+    assert "content/products/ca-phe-cau-dat.md: would create" in out
+
+
+def test_a_bad_mapping_is_one_line_at_its_file_and_line(make_site, tmp_path, capsys):
+    root = make_site()
+    (tmp_path / "ds.csv").write_text("Tên,Sao\nA,3\n", encoding="utf-8")
+    (tmp_path / "cot.yaml").write_text("Tên: name\nSao: [stars\n", encoding="utf-8")
+    status, out, err = run(root, "import", str(tmp_path / "ds.csv"), "--mapping", str(tmp_path / "cot.yaml"), capsys=capsys)
+    assert status == 1 and len(err.strip().splitlines()) == 2, err  # the problem, then the count
+    assert err.startswith(f"{tmp_path / 'cot.yaml'}:3:")
+    (tmp_path / "cot.yaml").write_text("Tên: name\nSao: star\n", encoding="utf-8")
+    status, out, err = run(root, "import", str(tmp_path / "ds.csv"), "--mapping", str(tmp_path / "cot.yaml"), capsys=capsys)
+    assert status == 1
+    assert err.startswith(f"{tmp_path / 'cot.yaml'}:2:6: error: Sao: unknown field 'star' (did you mean 'stars'?)"), err
+
+
+def test_a_problem_is_reported_at_the_column_of_its_own_field(make_site, tmp_path, capsys):
+    root = make_site()
+    sheet = tmp_path / "list.csv"
+    # commune_type is wrong (not commune); the currency has no column at all
+    sheet.write_text(
+        "name,stars,group,producer,commune,commune_type,price_min,price_max\nChè,4,food,htx-a,Lâm Viên,thon,1000,2000\n", encoding="utf-8"
+    )
+    status, out, err = run(root, "import", str(sheet), capsys=capsys)
+    assert status == 1
+    lines = err.strip().splitlines()
+    assert any(line.startswith(f"{sheet}:2:6: error: commune_type: unknown value 'thon'") for line in lines), err
+    assert f"{sheet}:2: error: price.currency: is required (no column for it: add a 'currency' column)" in lines, err
+
+
+def test_a_row_without_a_name_says_so(make_site, tmp_path, capsys):
+    root = make_site()
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("name,stars,group,producer\n,4,food,htx-a\n", encoding="utf-8")
+    status, out, err = run(root, "import", str(sheet), capsys=capsys)
+    assert status == 1
+    assert f"{sheet}:2:1: error: name: is empty: every row needs a name (or a slug)" in err, err
+    assert "None" not in err
+
+
+def test_a_column_named_twice_is_an_error(make_site, tmp_path, capsys):
+    root = make_site()
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("name,stars,group,producer,stars\nChè,4,food,htx-a,5\n", encoding="utf-8")
+    status, out, err = run(root, "import", str(sheet), capsys=capsys)
+    assert status == 1
+    assert f"{sheet}:1:5: error: stars: a second column for the field 'stars'" in err, err
+
+
+def test_problems_with_and_without_a_column_on_one_line_are_sorted():
+    from catalogue.core.problems import CatalogueError, Problem
+
+    error = CatalogueError([Problem("a.csv", 2, 3, "", "x"), Problem("a.csv", 2, None, "", "y")])
+    assert [p.message for p in error.problems] == ["y", "x"]

@@ -185,3 +185,20 @@ def test_featured_never_shows_an_expired_certificate(tmp_path):
     publish_examples(site, "featured: true\ncertificate: {number: 1/QĐ, issuer: UBND, issued: 2020-01-01}\n")
     assert main(["build", "--root", str(site), "--no-search"]) == 0
     assert soup(site / "public/en/index.html").select_one("#featured") is None  # expired since 2022: not featured
+
+
+def test_check_on_a_new_site_names_the_installed_command(tmp_path, capsys):
+    """A site made by init has no build.py: messages name the `catalogue` command."""
+    site = tmp_path / "site"
+    assert init(site, "--languages", "vi,en") == 0
+    (site / "content/products/vi-du-san-pham.md").write_text(
+        (site / "content/products/vi-du-san-pham.md").read_text(encoding="utf-8").replace("stars: 3", "stars: 6"), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["check", "--root", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "missing: run `catalogue extract`" in err and "build.py" not in err
+    assert err.strip().splitlines()[-1] == "1 error, 1 warning."
+    assert "build.py" not in (site / "content/products/vi-du-san-pham.md").read_text(encoding="utf-8")
+    assert main(["new", "--root", str(site), "product", "Chè Cầu Đất"]) == 0
+    assert "build.py" not in (site / "content/products/che-cau-dat.md").read_text(encoding="utf-8")

@@ -61,7 +61,7 @@ def catalog_problems(config: SiteConfig, glossary: Glossary) -> list[Problem]:
         if catalog is None and not found and domain == MESSAGES and code in themed:
             continue  # the themes translate the interface; the site's own catalog is optional
         if catalog is None and not found:
-            problems.append(Problem(relative(path, config.root), None, None, "", "missing: run `python build.py extract`", "warning"))
+            problems.append(Problem(relative(path, config.root), None, None, "", "missing: run `catalogue extract`", "warning"))
         for message in catalog or ():
             if message.id:
                 problems.extend(message_warnings(message, relative(path, config.root), code, glossary))

@@ -225,7 +225,8 @@ def run_check(args: argparse.Namespace, root: Path, say: Say) -> int:
         for problem in problems:
             print(coloured(problem), file=sys.stderr)
     errors = sum(1 for problem in problems if problem.severity == "error")
-    say(f"{errors} errors, {len(problems) - errors} warnings.")
+    warnings = len(problems) - errors
+    say(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}.")
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
@@ -260,7 +261,7 @@ def run_new(args: argparse.Namespace, root: Path, say: Say) -> int:
 
 
 def run_import(args: argparse.Namespace, root: Path, say: Say) -> int:
-    mapping = load_mapping(args.mapping, tuple(args.map), root)
+    mapping = load_mapping(args.mapping, tuple(args.map))
     report = import_file(root, args.file, mapping, args.sheet, args.write, args.force)
     verb = "" if report.written else "would "
     for path in report.created:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from ..content.tables import Cell, Table, read_table
 from ..core.files import atomic_write, read_text
 from ..core.problems import CatalogueError, Problem, did_you_mean, relative
 from ..core.slugs import is_slug
-from ..core.yamlsource import split_front_matter
+from ..core.yamlsource import parse_yaml, split_front_matter
 from ..site.exports import neutralised
 from .new import short_slug
 
@@ -77,34 +78,61 @@ class ImportReport:
     written: bool = False
 
 
-def load_mapping(path: Path | None, pairs: tuple[str, ...], root: Path) -> dict[str, str]:
+def load_mapping(path: Path | None, pairs: tuple[str, ...]) -> dict[str, str]:
     """Spreadsheet header -> import field, from a YAML file and ``--map`` options."""
-    mapping: dict[str, str] = {}
-    if path is not None:
-        text, problems = read_text(path, root)
-        if problems or text is None:
-            raise CatalogueError(problems or [Problem(str(path), None, None, "", "not found")])
-        try:
-            loaded = yaml.safe_load(text) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise CatalogueError([Problem(str(path), mark.line + 1 if mark else None, None, "", f"invalid YAML: {error}")]) from None
-        if not isinstance(loaded, dict):
-            raise CatalogueError([Problem(str(path), 1, None, "", "expected a mapping of column headers to fields")])
-        mapping.update({str(key).strip(): str(value).strip() for key, value in loaded.items()})
+    mapping = _mapping_file(path) if path is not None else {}
+    wrong = []
     for pair in pairs:
         header, sep, name = pair.rpartition("=")
         if not sep:
             raise CatalogueError([Problem("--map", None, None, "", f"expected HEADER=FIELD, got {pair!r}")])
-        mapping[header.strip()] = name.strip()
-    wrong = [
-        Problem("mapping", None, None, name, f"unknown field{did_you_mean(name, FIELDS)}")
-        for name in mapping.values()
-        if name not in FIELDS
-    ]
+        header, name = unicodedata.normalize("NFC", header.strip()), name.strip()
+        if name not in FIELDS:
+            wrong.append(Problem("--map", None, None, header, f"unknown field {name!r}{did_you_mean(name, FIELDS)}"))
+        mapping[header] = name
     if wrong:
         raise CatalogueError(wrong)
     return mapping
+
+
+def _mapping_file(path: Path) -> dict[str, str]:
+    """A mapping file, wherever the user keeps it (like the spreadsheet itself); its problems
+    at their lines."""
+    shown = str(path)
+    if not path.is_file():
+        raise CatalogueError([Problem(shown, None, None, "", "not found")])
+    try:
+        text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CatalogueError([Problem(shown, None, None, "", "is not UTF-8 text")]) from None
+    document, problems = parse_yaml(text, shown)
+    if problems or document is None:
+        raise CatalogueError(problems)
+    if document.root is None:
+        return {}
+    if not isinstance(document.root, yaml.MappingNode):
+        raise CatalogueError([document.where(document.root).problem("", "expected column headers and their fields (Tên sản phẩm: name)")])
+    mapping: dict[str, str] = {}
+    wrong = []
+    for key, value in document.root.value:
+        header = str(key.value).strip()
+        name = str(value.value).strip() if isinstance(value, yaml.ScalarNode) else ""
+        if name not in FIELDS:
+            wrong.append(document.where(value).problem(header, f"unknown field {name!r}{did_you_mean(name, FIELDS)}"))
+        mapping[header] = name
+    if wrong:
+        raise CatalogueError(wrong)
+    return mapping
+
+
+def import_field(entry_field: str) -> str:
+    """The import field (column) that writes an entry's field ("origin.commune_type" ->
+    "commune_type", "tags[1]" -> "tags"), or "" when no column does."""
+    for name, target in FIELDS.items():
+        dotted = ".".join(target[:2])
+        if target and (entry_field == dotted or entry_field.startswith((f"{dotted}.", f"{dotted}["))):
+            return name
+    return ""
 
 
 def _text(cell: Cell) -> str:
@@ -258,18 +286,28 @@ class Plan:
         return description
 
     def check(self, row: int, slug: str, path: Path, text: str) -> None:
-        """The entry as it would be written, read as every entry is; its problems at their cells."""
+        """The entry as it would be written, read as every entry is; its problems at their cells,
+        or, for a field no column writes, at the row with the field's name and the column to add."""
         for problem in read_entry("products", slug, relative(path, self.root), text)[1]:
-            if problem.severity == "error":
-                column = next((name for name, target in FIELDS.items() if target and problem.field.startswith(".".join(target[:2]))), "")
-                message = problem.message if column else f"{problem.field}: {problem.message}".lstrip(": ")
-                self.problems.append(self.at(row, column or "name", message))
+            if problem.severity != "error":
+                continue
+            column = import_field(problem.field)
+            if column in self.fields.values():
+                self.problems.append(self.at(row, column, problem.message))
+            else:
+                hint = f" (no column for it: add a '{column}' column)" if column else ""
+                self.problems.append(Problem(self.table.path, row, None, problem.field, problem.message + hint))
 
     def row(self, row: int, cells: tuple[Cell, ...], files: dict[str, Path], producers: set[str]) -> None:
         before = len(self.problems)
         values = self.values(row, cells)
         cells_read = len(self.problems) == before
         key = "slug" if "slug" in self.fields.values() else "name"
+        if not values.get("slug") and not values.get("name"):
+            if cells_read:
+                column = "name" if "name" in self.fields.values() else key
+                self.problems.append(self.at(row, column, "is empty: every row needs a name (or a slug)"))
+            return
         slug = values.get("slug") or short_slug(str(values.get("name") or ""))
         if not is_slug(slug):
             self.problems.append(self.at(row, key, f"cannot make a slug from {slug or values.get('name')!r}: add a slug column"))
@@ -314,7 +352,16 @@ def import_table(root: Path, table: Table, mapping: dict[str, str], write: bool 
     fields = {index: name for index, name in named.items() if name in FIELDS}
     report = ImportReport(ignored=tuple(column for index, column in enumerate(table.columns) if index not in fields and column))
     if not {"name", "slug"} & set(fields.values()):
-        raise CatalogueError([Problem(table.path, 1, None, "", "needs a 'name' or a 'slug' column (or a mapping that names one)")])
+        message = "needs a 'name' or a 'slug' column (or a mapping that names one)"
+        raise CatalogueError([Problem(table.path, table.header_row, None, "", message)])
+    first: dict[str, int] = {}
+    twice = [
+        Problem(table.path, table.header_row, index + 1, table.columns[index], f"a second column for the field {name!r}")
+        for index, name in fields.items()
+        if first.setdefault(name, index) != index
+    ]
+    if twice:
+        raise CatalogueError(twice)
     plan = Plan(table, fields, root, force, report)
     files = {path.stem: path for path in entry_files(root, "products")}
     producers = {path.stem for path in entry_files(root, "producers")}

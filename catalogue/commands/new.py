@@ -26,7 +26,7 @@ YAML_SPECIAL = re.compile(r"""[:#"'{}\[\],&*!|>%@`]|^[-?]""")
 HEAD = """---
 # New {kind}: replace every {marker} (check reports each one as an error until then), fill in
 # what you know, delete the lines that do not apply, then remove "draft: true" to publish.
-# `catalogue check` (or `python build.py check`) says what is still wrong.
+# `catalogue check` says what is still wrong.
 draft: true
 """
 PLACE = """#   commune: Tên xã                   # the commune-level unit (after the July 2025 reform), without "xã"

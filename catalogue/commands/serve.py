@@ -230,5 +230,5 @@ def watch(preview: Preview, stop: threading.Event, say: Callable[[str], None]) -
         preview.reload(frozenset(Path(path) for _, path in changes))
         say(
             f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''} -> "
-            + (f"{len(preview.problems)} problems" if preview.problems else "ok")
+            + (f"{len(preview.problems)} problem{'s' if len(preview.problems) != 1 else ''}" if preview.problems else "ok")
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class Table:
     path: str  # as given, for messages
     columns: tuple[str, ...]  # the header row, trimmed
     rows: tuple[tuple[int, tuple[Cell, ...]], ...]  # (row number in the file, cells)
+    header_row: int = 1  # its number in the file (empty rows before it are skipped)
 
 
 def read_table(path: Path, shown: str, sheet: str = "") -> Table:
@@ -34,13 +36,19 @@ def read_table(path: Path, shown: str, sheet: str = "") -> Table:
         grid = _xlsx_rows(path, shown, sheet)
     else:
         raise CatalogueError([Problem(shown, None, None, "", "expected a .csv or .xlsx file")])
-    numbered = [(number, cells) for number, cells in enumerate(grid, start=1) if any(_present(cell) for cell in cells)]
+    numbered = [(number, _nfc(cells)) for number, cells in enumerate(grid, start=1) if any(_present(cell) for cell in cells)]
     if not numbered:
         raise CatalogueError([Problem(shown, 1, None, "", "has no header row: the first row must name the columns")])
-    (_, header), rows = numbered[0], numbered[1:]
+    (header_row, header), rows = numbered[0], numbered[1:]
     columns = tuple(str(cell).strip() if cell is not None else "" for cell in header)
     width = len(columns)
-    return Table(shown, columns, tuple((number, tuple(cells[:width]) + (None,) * (width - len(cells))) for number, cells in rows))
+    cells = tuple((number, tuple(cells[:width]) + (None,) * (width - len(cells))) for number, cells in rows)
+    return Table(shown, columns, cells, header_row)
+
+
+def _nfc(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """Text is NFC from the moment it is read: a header typed in NFD still matches its mapping."""
+    return tuple(unicodedata.normalize("NFC", cell) if isinstance(cell, str) else cell for cell in row)
 
 
 def _present(cell: Cell) -> bool:

@@ -21,6 +21,10 @@ class Problem:
     message: str = ""
     severity: str = "error"
 
+    def order(self) -> tuple[str, int, int, str, str, str]:
+        """A sort key: by file, line and column, a missing line or column first."""
+        return (self.path, self.line or 0, self.column or 0, self.field, self.message, self.severity)
+
     def __str__(self) -> str:
         where = self.path
         if self.line is not None:
@@ -47,7 +51,7 @@ class CatalogueError(Exception):
     """Raised at the end of a stage that found problems; carries all of them."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=Problem.order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
