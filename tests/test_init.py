@@ -202,3 +202,46 @@ def test_check_on_a_new_site_names_the_installed_command(tmp_path, capsys):
     assert "build.py" not in (site / "content/products/vi-du-san-pham.md").read_text(encoding="utf-8")
     assert main(["new", "--root", str(site), "product", "Chè Cầu Đất"]) == 0
     assert "build.py" not in (site / "content/products/che-cau-dat.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        (
+            "--base-url",
+            "https://a.example.org/?lang=vi",
+            "--base-url: error: base_url: expected an http(s) URL without ?query or #fragment",
+        ),
+        ("--title", "Sản phẩm\x1b[31m", "--title: error: title.vi: holds the control character U+001B; remove it"),
+        ("--title", "Sản phẩm " * 20, "--title: error: title.vi: "),
+    ],
+)
+def test_init_refuses_what_the_site_would_refuse(tmp_path, capsys, option, value, message):
+    """init checks its answers as site.yaml will be checked: it never writes a site that does not build."""
+    options = {"--title": "Đặc sản Lâm Đồng", "--base-url": "https://dalat.example.org/", option: value}
+    assert main(["init", str(tmp_path / "s"), "--languages", "vi,en", *(x for pair in options.items() for x in pair)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(message), err
+    assert len(err.strip().splitlines()) == 2 and not (tmp_path / "s").exists()
+
+
+def test_init_writes_right_to_left_languages_and_names_those_the_theme_does_not_translate(tmp_path, capsys):
+    site = tmp_path / "s"
+    assert init(site, "--languages", "vi,en,ar") == 0
+    out = capsys.readouterr().err
+    assert "ar: the theme has no translation" in out and "locales/ar/LC_MESSAGES/messages.po" in out
+    assert "README.md says" not in out and "catalogue new product" in out
+    assert "    dir: rtl" in (site / "content/site.yaml").read_text(encoding="utf-8")
+    assert main(["build", "--root", str(site), "--no-search"]) == 0
+    assert soup(site / "public/ar/index.html").html["dir"] == "rtl"
+
+
+def test_the_root_page_names_a_title_once_when_only_the_source_language_has_one(tmp_path):
+    site = tmp_path / "s"
+    assert init(site, "--languages", "vi,en,ja") == 0
+    assert main(["build", "--root", str(site), "--no-search"]) == 0
+    root = soup(site / "public/index.html")
+    assert root.title.text == "Đặc sản Lâm Đồng"
+    assert root.find("meta", attrs={"name": "description"})["content"] == "Đặc sản Lâm Đồng"
+    items = [li.get_text(" ", strip=True) for li in root.select(".language-list li")]
+    assert items == ["Tiếng Việt Đặc sản Lâm Đồng", "English", "日本語"]

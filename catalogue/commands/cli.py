@@ -250,7 +250,17 @@ def run_init(args: argparse.Namespace, root: Path, say: Say) -> int:
         base_url = ask("Address where it will be published (base URL)", "https://")
     folder = args.dir.resolve()
     init_site(folder, InitOptions(tuple(languages), title, base_url))
-    say(f"Created a new site in {folder}: `catalogue build --root {args.dir}` builds it; README.md says what comes next.")
+    say(
+        f'Created a new site in {folder}. Next, in that folder: `catalogue new product "Tên sản phẩm"` starts an entry,'
+        " `catalogue serve` shows it as you write, `catalogue build` writes the site into public/."
+    )
+    for code in languages:
+        if code not in THEME_LANGUAGES:
+            say(
+                f"{code}: the theme has no translation for this language: its interface is in English until"
+                f" locales/{code.replace('-', '_')}/LC_MESSAGES/messages.po translates it"
+                " (`catalogue extract` writes it, `catalogue translate` drafts it)."
+            )
     return EXIT_OK
 
 

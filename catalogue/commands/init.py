@@ -16,11 +16,12 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from ..content.config import LANGUAGE_CODE
+from ..content.config import LANGUAGE_CODE, SITE
 from ..content.model import SECTIONS
 from ..content.sources import CONTENT, IMAGES
 from ..core.files import atomic_write
 from ..core.problems import CatalogueError, Problem
+from ..core.yamlsource import parse_yaml
 
 THEME_LANGUAGES = ("vi", "en", "fr", "zh-Hans", "zh-Hant", "ko", "ja")  # the default theme's catalogs
 
@@ -61,6 +62,26 @@ def option_problems(options: InitOptions) -> list[Problem]:
     return problems
 
 
+OPTIONS = {"title": "--title", "base_url": "--base-url", "languages": "--languages", "source_language": "--languages"}
+
+
+def site_yaml_problems(text: str) -> list[Problem]:
+    """The problems site.yaml's own checks find in the file init would write, as problems of the
+    option they come from: init never writes a site that does not build."""
+    document, problems = parse_yaml(text, "content/site.yaml")
+    if document is not None and document.root is not None:
+        SITE.convert(document.root, document, "", problems)
+    return [
+        Problem(OPTIONS.get(problem.field.split(".")[0].split("[")[0], "content/site.yaml"), None, None, problem.field, problem.message)
+        for problem in problems
+        if problem.severity == "error"
+    ]
+
+
+def right_to_left(code: str) -> bool:
+    return Locale.parse(code, sep="-").character_order == "right-to-left"
+
+
 def _fallback(code: str, languages: tuple[str, ...]) -> list[str]:
     """A reasonable chain: Traditional Chinese through Simplified, others through English."""
     chain = [other for other in ("zh-Hans",) if code == "zh-Hant" and other in languages]
@@ -84,6 +105,8 @@ def site_yaml(options: InitOptions) -> str:
     for code in options.languages:
         lines.append(f"  {code}:")
         lines.append(f"    name: {json.dumps(language_name(code), ensure_ascii=False)}")
+        if right_to_left(code):
+            lines.append("    dir: rtl  # written right to left")
         if code != source and (chain := _fallback(code, options.languages)):
             lines.append(f"    fallback: [{', '.join(chain)}]")
         lines.append("    # currency: USD  # also show prices approximately in this currency (needs a rate below)")
@@ -197,6 +220,9 @@ def init_site(folder: Path, options: InitOptions) -> list[str]:
     if problems:
         raise CatalogueError(problems)
     files = site_files(options)
+    problems = site_yaml_problems(files[f"{CONTENT}/site.yaml"])
+    if problems:
+        raise CatalogueError(problems)
     for name, text in sorted(files.items()):
         atomic_write(folder / name, text.encode("utf-8"))
     return sorted(files)

@@ -366,9 +366,12 @@ def pager(views: Views, page: PageId) -> Pager | None:
 def chooser_context(config: SiteConfig, urls: Urls) -> Context:
     """The root page: every language's home, by its own name, with the title in that language."""
     homes = {code: urls.page(PageId("home"), language) for code, language in config.languages.items()}
+    titles = [(language, config.title_in(code), homes[code]) for code, language in config.languages.items()]
     return {
         "lang": config.languages[config.source_language],
-        "titles": [(language, config.title_in(code), homes[code]) for code, language in config.languages.items()],
+        "titles": titles,
+        # each title once: a language with no title of its own shows the source language's
+        "title_text": " · ".join(dict.fromkeys(title for _, (title, _), _ in titles)),
         "canonical": urls.absolute(urls.root()),
         "x_default": urls.absolute(urls.root()),
         "absolute_urls": {code: urls.absolute(path) for code, path in homes.items()},
