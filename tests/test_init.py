@@ -245,3 +245,16 @@ def test_the_root_page_names_a_title_once_when_only_the_source_language_has_one(
     assert root.find("meta", attrs={"name": "description"})["content"] == "Đặc sản Lâm Đồng"
     items = [li.get_text(" ", strip=True) for li in root.select(".language-list li")]
     assert items == ["Tiếng Việt Đặc sản Lâm Đồng", "English", "日本語"]
+
+
+def test_the_home_page_of_a_site_without_experiences_offers_none(tmp_path):
+    site = tmp_path / "s"
+    assert init(site, "--languages", "vi,en") == 0
+    assert main(["build", "--root", str(site), "--no-search"]) == 0
+    home = soup(site / "public/vi/index.html")
+    assert home.find(id="experiences") is None and not home.select('.hero a[href$="/experiences/"]')
+    (site / "content/experiences/doi-che.md").write_text("---\nname: Đồi chè Cầu Đất\nkind: site\n---\n", encoding="utf-8")
+    assert main(["build", "--root", str(site), "--no-search"]) == 0
+    home = soup(site / "public/vi/index.html")
+    assert home.find(id="experiences") is not None and home.select('.hero a[href$="/experiences/"]')
+    assert "Đồi chè Cầu Đất" in home.find(id="experiences").find_parent("section").text

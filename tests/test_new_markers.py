@@ -61,3 +61,23 @@ def test_new_takes_a_slug(make_site, capsys):
     assert (root / "content/products/tra-o-long-cau-dat.md").is_file()
     status, err = run(root, "new", "product", "Trà", "--slug", "Trà Ô", capsys=capsys)
     assert status == 1 and "--slug: error: 'Trà Ô' is not a slug" in err
+
+
+@pytest.mark.parametrize("kind", ["product", "producer", "experience", "page"])
+def test_new_writes_no_text_that_would_be_published_as_the_description(make_site, capsys, kind):
+    """How to write a body is said in comments: an editor who publishes without writing one
+    publishes no body, never the instructions."""
+    root = make_site()
+    assert run(root, "new", kind, "Cà phê Cầu Đất", capsys=capsys)[0] == 0
+    path = next(root.glob(f"content/{kind}s/ca-phe-cau-dat.md"))
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n---\n")  # nothing after the front matter
+    assert "one paragraph per idea" in text  # the advice is there, as a comment
+    filled = text.replace("draft: true\n", "").replace(f"stars: {MARKER}", "stars: 4").replace(f"category: {MARKER}", "category: food")
+    filled = filled.replace(f"producer: {MARKER}", "producer: htx-a").replace(
+        f"kind: {MARKER}", f"kind: {'site' if kind == 'experience' else 'cooperative'}"
+    )
+    path.write_text(filled, encoding="utf-8")
+    assert run(root, "build", "--no-search", capsys=capsys)[0] == 0
+    page = next(root.glob("public/vi/**/ca-phe-cau-dat/index.html")).read_text(encoding="utf-8")
+    assert "Viết mô tả" not in page and "Một mục danh sách" not in page and "Một tiêu đề nhỏ" not in page

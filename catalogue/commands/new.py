@@ -104,12 +104,10 @@ kind: {marker}                        # required: {experience_kinds}
 # summary: Một câu giới thiệu.        # one sentence; translated
 """,
 }
-BODY = """---
-Viết mô tả ở đây, mỗi ý một đoạn, các đoạn cách nhau một dòng trống.
-
-## Một tiêu đề nhỏ
-
-- Một mục danh sách
+# said as comments: an entry published before anyone writes a body shows none, never these words
+BODY = """# The description goes below the closing ---, in Markdown: one paragraph per idea, a blank
+# line between paragraphs, "## Tiêu đề" for a heading, "- mục" for each item of a list.
+---
 """
 
 
