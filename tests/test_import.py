@@ -198,3 +198,22 @@ def test_problems_with_and_without_a_column_on_one_line_are_sorted():
 
     error = CatalogueError([Problem("a.csv", 2, 3, "", "x"), Problem("a.csv", 2, None, "", "y")])
     assert [p.message for p in error.problems] == ["y", "x"]
+
+
+def test_a_vietnamese_spreadsheet_s_numbers_dates_and_separators(make_site, tmp_path, capsys):
+    """Excel in Vietnamese saves CSV with ';' between cells, '130.000' for a number and
+    '20/10/2024' for a date: all read as they mean."""
+    root = make_site()
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(
+        "name;stars;group;producer;price_min;price_max;currency;unit;certificate_number;certificate_issuer;certificate_issued\n"
+        "Chè Cầu Đất;4;beverages;htx-a;130.000;1.250.000;VND;kg;12/QĐ-UBND;UBND tỉnh Lâm Đồng;20/10/2024\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(root, "import", str(sheet), "--write", capsys=capsys)
+    assert status == 0, err
+    text = (root / "content/products/che-cau-dat.md").read_text(encoding="utf-8")
+    assert "min: 130000\n" in text and "max: 1250000\n" in text and "issued: 2024-10-20\n" in text
+    sheet.write_text("name,stars,group,producer,price_min,price_max\nChè,4,food,htx-a,130.5,2\n", encoding="utf-8")
+    status, out, err = run(root, "import", str(sheet), capsys=capsys)
+    assert status == 1 and f"{sheet}:2:5: error: price_min: expected a whole number, got '130.5'" in err

@@ -149,9 +149,10 @@ def _value(name: str, cell: Cell) -> Any:
     """A cell as the value its field takes; raises ValueError with what was expected."""
     text = _text(cell)
     if name in WHOLE:
-        if isinstance(cell, bool) or not re.fullmatch(r"\d+", text.replace(" ", "").replace("\u00a0", "")):
+        digits = re.sub(r"(?<=\d)[.,\s\u00a0](?=\d{3}(?:\D|$))", "", text)  # "1.250.000", "25,000", "25 000"
+        if isinstance(cell, bool) or not re.fullmatch(r"\d+", digits):
             raise ValueError(f"expected a whole number, got {text!r}")
-        return int(text.replace(" ", "").replace("\u00a0", ""))
+        return int(digits)
     if name in DECIMAL:
         try:
             return float(text.replace(",", "."))
@@ -160,10 +161,11 @@ def _value(name: str, cell: Cell) -> Any:
     if name in DATES:
         if isinstance(cell, dt.date):
             return cell
+        day_first = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)  # 20/10/2024, as Vietnam writes dates
         try:
-            return dt.date.fromisoformat(text)
+            return dt.date(*map(int, day_first.groups()[::-1])) if day_first else dt.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+            raise ValueError(f"expected a date YYYY-MM-DD or DD/MM/YYYY, got {text!r}") from None
     if name == "season":
         parts = [part for part in re.split(r"[\s,;]+", text) if part]
         if not all(part.isdigit() for part in parts):

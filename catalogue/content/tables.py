@@ -1,4 +1,5 @@
-"""Spreadsheets as rows of cells: CSV (UTF-8, with or without a byte-order mark) and XLSX
+"""Spreadsheets as rows of cells: CSV (UTF-8, with or without a byte-order mark; cells
+separated by ',', ';' or tabs, whichever the header row uses most) and XLSX
 (openpyxl). The first row names the columns; every cell keeps its row and column, so a
 problem can be reported as ``file:row:column``.
 """
@@ -62,8 +63,10 @@ def _csv_rows(path: Path, shown: str) -> list[tuple[Cell, ...]]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CatalogueError([Problem(shown, line, None, "", "is not UTF-8 text: save it as 'CSV UTF-8'")]) from None
+    header = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header.count)  # Excel writes ';' where the decimal mark is ','
     try:
-        return [tuple(row) for row in csv.reader(io.StringIO(text, newline=""))]
+        return [tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
         raise CatalogueError([Problem(shown, None, None, "", f"is not valid CSV: {error}")]) from None
 
