@@ -217,3 +217,20 @@ def test_a_vietnamese_spreadsheet_s_numbers_dates_and_separators(make_site, tmp_
     sheet.write_text("name,stars,group,producer,price_min,price_max\nChè,4,food,htx-a,130.5,2\n", encoding="utf-8")
     status, out, err = run(root, "import", str(sheet), capsys=capsys)
     assert status == 1 and f"{sheet}:2:5: error: price_min: expected a whole number, got '130.5'" in err
+
+
+def test_title_rows_above_the_header_are_skipped(make_site, tmp_path, capsys):
+    """A province's list usually opens with its title (merged cells) above the header."""
+    root = make_site()
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH SẢN PHẨM OCOP TỈNH LÂM ĐỒNG NĂM 2025"])
+    sheet.merge_cells("A1:D1")
+    sheet.append([])
+    sheet.append(["Tên sản phẩm", "stars", "group", "producer"])
+    sheet.append(["Cà phê Cầu Đất", 4, "beverages", "htx-a"])
+    sheet.append(["Chè Cầu Đất", "sáu", "beverages", "htx-a"])
+    book.save(tmp_path / "ds.xlsx")
+    status, out, err = run(root, "import", str(tmp_path / "ds.xlsx"), "--map", "Tên sản phẩm=name", capsys=capsys)
+    assert status == 1
+    assert err.startswith(f"{tmp_path / 'ds.xlsx'}:5:2: error: stars: expected a whole number, got 'sáu'"), err

@@ -379,4 +379,5 @@ def import_table(root: Path, table: Table, mapping: dict[str, str], write: bool 
 
 
 def import_file(root: Path, file: Path, mapping: dict[str, str], sheet: str = "", write: bool = False, force: bool = False) -> ImportReport:
-    return import_table(root, read_table(file, str(file), sheet), mapping, write, force)
+    table = read_table(file, str(file), sheet, lambda columns: any(mapping.get(column, column) in FIELDS for column in columns))
+    return import_table(root, table, mapping, write, force)

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +27,9 @@ class Table:
     header_row: int = 1  # its number in the file (empty rows before it are skipped)
 
 
-def read_table(path: Path, shown: str, sheet: str = "") -> Table:
-    """The rows of a .csv or .xlsx file; empty rows are skipped."""
+def read_table(path: Path, shown: str, sheet: str = "", is_header: Callable[[tuple[str, ...]], bool] | None = None) -> Table:
+    """The rows of a .csv or .xlsx file; empty rows are skipped, and so are rows above the
+    first one ``is_header`` accepts (a title above the header), when one does."""
     if not path.is_file():
         raise CatalogueError([Problem(shown, None, None, "", "not found")])
     suffix = path.suffix.lower()
@@ -40,11 +42,16 @@ def read_table(path: Path, shown: str, sheet: str = "") -> Table:
     numbered = [(number, _nfc(cells)) for number, cells in enumerate(grid, start=1) if any(_present(cell) for cell in cells)]
     if not numbered:
         raise CatalogueError([Problem(shown, 1, None, "", "has no header row: the first row must name the columns")])
-    (header_row, header), rows = numbered[0], numbered[1:]
-    columns = tuple(str(cell).strip() if cell is not None else "" for cell in header)
+    start = next((index for index, (_, cells) in enumerate(numbered) if is_header and is_header(_names(cells))), 0)
+    (header_row, header), rows = numbered[start], numbered[start + 1 :]
+    columns = _names(header)
     width = len(columns)
     cells = tuple((number, tuple(cells[:width]) + (None,) * (width - len(cells))) for number, cells in rows)
     return Table(shown, columns, cells, header_row)
+
+
+def _names(cells: tuple[Cell, ...]) -> tuple[str, ...]:
+    return tuple(str(cell).strip() if cell is not None else "" for cell in cells)
 
 
 def _nfc(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
