@@ -234,3 +234,12 @@ def test_title_rows_above_the_header_are_skipped(make_site, tmp_path, capsys):
     status, out, err = run(root, "import", str(tmp_path / "ds.xlsx"), "--map", "Tên sản phẩm=name", capsys=capsys)
     assert status == 1
     assert err.startswith(f"{tmp_path / 'ds.xlsx'}:5:2: error: stars: expected a whole number, got 'sáu'"), err
+
+
+def test_an_error_crosses_a_process_boundary_whole():
+    import pickle
+
+    from catalogue.core.problems import CatalogueError, Problem
+
+    error = pickle.loads(pickle.dumps(CatalogueError([Problem("a.html", 3, None, "", "template error"), Problem("a.html", 3, 2, "", "x")])))
+    assert [str(p) for p in error.problems] == ["a.html:3: error: template error", "a.html:3:2: error: x"]

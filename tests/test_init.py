@@ -231,6 +231,7 @@ def test_init_writes_right_to_left_languages_and_names_those_the_theme_does_not_
     out = capsys.readouterr().err
     assert "ar: the theme has no translation" in out and "locales/ar/LC_MESSAGES/messages.po" in out
     assert "README.md says" not in out and "catalogue new product" in out
+    assert "requirements.txt: write the address of the engine's repository" in out  # a test run is no install from git
     assert "    dir: rtl" in (site / "content/site.yaml").read_text(encoding="utf-8")
     assert main(["build", "--root", str(site), "--no-search"]) == 0
     assert soup(site / "public/ar/index.html").html["dir"] == "rtl"

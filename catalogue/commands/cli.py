@@ -254,6 +254,8 @@ def run_init(args: argparse.Namespace, root: Path, say: Say) -> int:
         f'Created a new site in {folder}. Next, in that folder: `catalogue new product "Tên sản phẩm"` starts an entry,'
         " `catalogue serve` shows it as you write, `catalogue build` writes the site into public/."
     )
+    if "\ncatalogue @" not in (folder / "requirements.txt").read_text(encoding="utf-8"):
+        say("requirements.txt: write the address of the engine's repository there before publishing (the Pages workflow installs it).")
     for code in languages:
         if code not in THEME_LANGUAGES:
             say(

@@ -54,6 +54,10 @@ class CatalogueError(Exception):
         self.problems = sorted(set(problems), key=Problem.order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        """Pickled with its problems (a worker's error reaches the build whole)."""
+        return (CatalogueError, (self.problems,))
+
 
 @dataclass
 class Problems:
