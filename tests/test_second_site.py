@@ -111,3 +111,18 @@ def test_import_export_import_changes_nothing(province, tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == "" and "0 to create, 0 to update, 4 unchanged" in captured.err
     assert {p: p.read_bytes() for p in (province / "content").rglob("*.md")} == before
+
+
+def test_a_site_unit_word_from_another_language_says_its_language(make_site):
+    """A language with no word of its own for a site unit shows its chain's, marked as such."""
+    from .conftest import PRODUCT, SITE_YAML
+
+    site = SITE_YAML.replace("exchange_rates:", "  ja: {name: 日本語, fallback: [en]}\nexchange_rates:")
+    site += "units:\n  night: {vi: đêm, en: night}\n"
+    product = PRODUCT.replace("producer: htx-a\n", "producer: htx-a\nprice: {min: 500000, max: 500000, currency: VND, unit: night}\n")
+    root = make_site({"content/site.yaml": site, "content/products/my-chu.md": product})
+    assert run(root, "build", "--no-search") == 0
+    ja = html(root, "ja/products/my-chu").select_one(".price .unit")
+    assert ja.text == "/ night" and ja.select_one("[lang=en]").text == "night"
+    vi = html(root, "vi/products/my-chu").select_one(".price .unit")
+    assert vi.text == "/ đêm" and vi.select_one("[lang]") is None

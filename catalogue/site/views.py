@@ -82,7 +82,7 @@ class ProductCard:
     group: ocop.Group
     image: ImageView | None
     price: PriceText | None
-    unit: str  # the price's unit in this language's words
+    unit: Localised | None  # the price's unit in this language's words (or its chain's)
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ class Views:
             group=ocop.GROUPS_BY_SLUG[product.category],
             image=self.first_image(product.images),
             price=self.price(product),
-            unit=self.unit_name(product.price.unit) if product.price else "",
+            unit=self.unit_name(product.price.unit) if product.price else None,
         )
 
     def product_cards(self, products: tuple[Product, ...]) -> tuple[ProductCard, ...]:
@@ -237,12 +237,14 @@ class Views:
         c = producer.contact
         return ContactView(producer.representative, c.phone, c.email, c.website, c.zalo, c.placeholder)
 
-    def unit_name(self, code: str) -> str:
-        """A price unit in this language: the site's own word (along the chain), or the engine's."""
+    def unit_name(self, code: str) -> Localised:
+        """A price unit in this language: the site's own word (along the chain, with the language
+        it is in), or the engine's."""
         words = self.config.units.get(code)
         if words is None:
-            return self.ui.pgettext("price unit", ocop.UNITS[code])
-        return next((words[lang] for lang in self.config.chain(self.language.code) if lang in words), code)
+            return Localised(self.ui.pgettext("price unit", ocop.UNITS[code]), self.language.code)
+        lang = next((lang for lang in self.config.chain(self.language.code) if lang in words), "")
+        return Localised(words[lang], lang) if lang else Localised(code, self.language.code)
 
     def tags(self, product: Product) -> tuple[LinkView, ...]:
         return tuple(LinkView(self.url("tag", tag_slug(tag)), self.localise(tag)) for tag in product.tags)
