@@ -243,3 +243,13 @@ def test_an_error_crosses_a_process_boundary_whole():
 
     error = pickle.loads(pickle.dumps(CatalogueError([Problem("a.html", 3, None, "", "template error"), Problem("a.html", 3, 2, "", "x")])))
     assert [str(p) for p in error.problems] == ["a.html:3: error: template error", "a.html:3:2: error: x"]
+
+
+def test_a_folder_or_a_sheet_of_a_csv_is_refused_for_what_it_is(make_site, tmp_path, capsys):
+    root = make_site()
+    status, out, err = run(root, "import", str(tmp_path / "content"), capsys=capsys)
+    assert status == 1 and f"{tmp_path / 'content'}: error: is a folder: name a .csv or .xlsx file" in err, err
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("name\nChè\n", encoding="utf-8")
+    status, out, err = run(root, "import", str(sheet), "--sheet", "Sheet2", capsys=capsys)
+    assert status == 1 and f"{sheet}: error: --sheet: a CSV file has no sheets" in err, err

@@ -31,8 +31,10 @@ def read_table(path: Path, shown: str, sheet: str = "", is_header: Callable[[tup
     """The rows of a .csv or .xlsx file; empty rows are skipped, and so are rows above the
     first one ``is_header`` accepts (a title above the header), when one does."""
     if not path.is_file():
-        raise CatalogueError([Problem(shown, None, None, "", "not found")])
+        raise CatalogueError([Problem(shown, None, None, "", "is a folder: name a .csv or .xlsx file" if path.is_dir() else "not found")])
     suffix = path.suffix.lower()
+    if suffix == ".csv" and sheet:
+        raise CatalogueError([Problem(shown, None, None, "--sheet", "a CSV file has no sheets")])
     if suffix == ".csv":
         grid = _csv_rows(path, shown)
     elif suffix in (".xlsx", ".xlsm"):
