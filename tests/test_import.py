@@ -174,22 +174,24 @@ def test_a_problem_is_reported_at_the_column_of_its_own_field(make_site, tmp_pat
     assert f"{sheet}:2: error: price.currency: is required (no column for it: add a 'currency' column)" in lines, err
 
 
-def test_a_row_without_a_name_says_so(make_site, tmp_path, capsys):
-    root = make_site()
-    sheet = tmp_path / "list.csv"
-    sheet.write_text("name,stars,group,producer\n,4,food,htx-a\n", encoding="utf-8")
+def refused(root, sheet, text, capsys) -> str:
+    """What import says of a spreadsheet it refuses."""
+    sheet.write_text(text, encoding="utf-8")
     status, out, err = run(root, "import", str(sheet), capsys=capsys)
-    assert status == 1
+    assert status == 1 and out == "", err
+    return err
+
+
+def test_a_row_without_a_name_says_so(make_site, tmp_path, capsys):
+    sheet = tmp_path / "list.csv"
+    err = refused(make_site(), sheet, "name,stars,group,producer\n,4,food,htx-a\n", capsys)
     assert f"{sheet}:2:1: error: name: is empty: every row needs a name (or a slug)" in err, err
     assert "None" not in err
 
 
 def test_a_column_named_twice_is_an_error(make_site, tmp_path, capsys):
-    root = make_site()
     sheet = tmp_path / "list.csv"
-    sheet.write_text("name,stars,group,producer,stars\nChè,4,food,htx-a,5\n", encoding="utf-8")
-    status, out, err = run(root, "import", str(sheet), capsys=capsys)
-    assert status == 1
+    err = refused(make_site(), sheet, "name,stars,group,producer,stars\nChè,4,food,htx-a,5\n", capsys)
     assert f"{sheet}:1:5: error: stars: a second column for the field 'stars'" in err, err
 
 
