@@ -13,6 +13,7 @@ server; fixing it brings the page back. Entries marked ``draft: true`` are shown
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import mimetypes
 import tempfile
 import threading
@@ -26,10 +27,10 @@ from urllib.parse import unquote, urlsplit
 
 from ..core.problems import CatalogueError, Problem
 from ..publish.search import index_language, searched
-from ..render.environment import MemoryBytecodeCache
+from ..render.environment import Environments
 from ..render.maker import Maker
 from ..site.assemble import SiteMemory, prepare
-from ..site.routes import RouteTable, route_table
+from ..site.routes import RouteMemory, RouteTable, route_table
 from ..site.urls import PageId
 
 WATCHED = ("content", "themes", "locales")
@@ -69,8 +70,10 @@ class Preview:
     today: dt.date
     reading: Reading = field(default_factory=Reading)
     version: int = 0
+    frozen: bool = False
     memory: SiteMemory = field(default_factory=SiteMemory)
-    compiled: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    environments: Environments = field(default_factory=Environments)
+    routes: RouteMemory = field(default_factory=RouteMemory)
     lock: threading.Lock = field(default_factory=threading.Lock)
     search_lock: threading.Lock = field(default_factory=threading.Lock)  # one index made at a time
 
@@ -83,12 +86,17 @@ class Preview:
         ``changed``, or when that is not known, those whose size or time changed."""
         try:
             site = prepare(self.root, self.today, include_drafts=True, memory=self.memory, changed=changed)
-            reading = Reading(route_table(site), Maker(site, self.compiled, preview=True))
+            reading = Reading(route_table(site, self.routes), Maker(site, self.environments, preview=True))
         except CatalogueError as error:
             reading = Reading(problems=error.problems)
         with self.lock:
             old, self.reading = self.reading, reading
             self.version += 1
+        if not self.frozen and not reading.problems:
+            # What the first reading made lives on (entries, catalogs): out of the cyclic collector's
+            # full passes, which would otherwise walk the whole site during an editor's save.
+            gc.freeze()
+            self.frozen = True
         for index in old.search.values():
             index.cleanup()
 

@@ -66,16 +66,20 @@ def _encode(image: PillowImage.Image, fmt: str) -> bytes:
 
 
 class ImageLibrary:
-    """The renditions of a site's images, made on first use and cached across builds."""
+    """The renditions of a site's images, made on first use and cached across builds. ``made``:
+    renditions made by earlier readings of the site (``serve``, until an image file changes)."""
 
-    def __init__(self, root: Path, folder: str):
+    def __init__(self, root: Path, folder: str, made: dict[str, Rendition] | None = None):
         self.folder = root / folder
         self.cache = root / CACHE
-        self._renditions: dict[str, Rendition] = {}
+        self._renditions: dict[str, Rendition] = {}  # those this reading uses: the files it publishes
+        self._made = {} if made is None else made
 
     def rendition(self, src: str) -> Rendition:
         if src not in self._renditions:
-            self._renditions[src] = self._make(src)
+            if src not in self._made:
+                self._made[src] = self._make(src)
+            self._renditions[src] = self._made[src]
         return self._renditions[src]
 
     def problems(self, sources: Iterable[str]) -> list[Problem]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..core.files import link_problem, read_text
 from ..core.problems import Location, Problem, Problems, did_you_mean, relative
 from .entries import read_entry
-from .images import EXTENSIONS
+from .images import EXTENSIONS, Rendition
 from .model import KINDS, Catalogue, Entry, Experience, Image, Page, Producer, Product
 from .specs import UNFINISHED
 
@@ -34,11 +34,12 @@ class EntryMemory:
     """Entry files as last read, for a long-lived reader (``serve``). When the caller knows
     which files changed (a file watcher's report), only those are looked at: the others are
     neither listed nor stat-ed, and a reported file is read again even when its size and time
-    are the same as before. Images are checked once per name until a file under
-    content/images/ changes."""
+    are the same as before. Images are checked, and their renditions made, once per name until
+    a file under content/images/ changes."""
 
     entries: EntryCache = field(default_factory=dict)
     images: dict[str, str] = field(default_factory=dict)  # src -> "" (fine) or what is wrong with it
+    renditions: dict[str, Rendition] = field(default_factory=dict)  # src -> its published files, as made
     sections: dict[str, set[Path]] = field(default_factory=dict)  # the entry files of each section, as last read
 
     def files(self, root: Path, section: str, changed: frozenset[Path] | None) -> list[Path]:
@@ -56,6 +57,7 @@ class EntryMemory:
     def forget_images(self, root: Path, changed: frozenset[Path] | None) -> None:
         if changed is None or any(path.is_relative_to(root / IMAGES) for path in changed):
             self.images.clear()
+            self.renditions.clear()
 
 
 class Inside:

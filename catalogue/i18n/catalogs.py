@@ -30,6 +30,7 @@ class CatalogMemory:
     files: CatalogFiles = field(default_factory=dict)
     tables: IdentityMemo = field(default_factory=lambda: IdentityMemo(content_table))
     compiled: IdentityMemo = field(default_factory=lambda: IdentityMemo(published_mo))
+    chains: dict[str, tuple[bool, tuple[Catalog, ...], gettext.NullTranslations]] = field(default_factory=dict)  # code -> its chain
 
 
 @dataclass(frozen=True)
@@ -46,19 +47,31 @@ class SiteCatalogs:
 
     def ui_chain(self, code: str) -> gettext.NullTranslations:
         """Theme strings of a language: the site's own catalog first, message by message, then the
-        themes' catalogs of that language; then the same along its chain; then the English ids."""
-        chain: gettext.NullTranslations | None = None
+        themes' catalogs of that language; then the same along its chain; then the English ids.
+        The same object as last time while those catalogs are the same objects."""
         with_drafts = self.config.languages[code].shows_drafts  # the reader's policy, all along the chain
-        for lang in (code, *self.config.languages[code].fallback):
-            for catalog in (self.catalogs.get((lang, MESSAGES)), *self.themes.get(lang, ())):
-                if catalog is None:
-                    continue
-                translations = ui_translations(self.memory.compiled(catalog, with_drafts))
-                if chain is None:
-                    chain = translations
-                else:
-                    chain.add_fallback(translations)
-        return chain or gettext.NullTranslations()
+        languages = (code, *self.config.languages[code].fallback)
+        catalogs = tuple(
+            c for lang in languages for c in (self.catalogs.get((lang, MESSAGES)), *self.themes.get(lang, ())) if c is not None
+        )
+        kept = self.memory.chains.get(code)
+        if (
+            kept is not None
+            and kept[0] == with_drafts
+            and len(kept[1]) == len(catalogs)
+            and all(a is b for a, b in zip(kept[1], catalogs, strict=True))
+        ):
+            return kept[2]
+        chain: gettext.NullTranslations | None = None
+        for catalog in catalogs:
+            translations = ui_translations(self.memory.compiled(catalog, with_drafts))
+            if chain is None:
+                chain = translations
+            else:
+                chain.add_fallback(translations)
+        chain = chain or gettext.NullTranslations()
+        self.memory.chains[code] = (with_drafts, catalogs, chain)
+        return chain
 
 
 def _remembered(config: SiteConfig, code: str, domain: str, path: Path, memory: CatalogMemory) -> tuple[Catalog | None, list[Problem]]:

@@ -56,6 +56,27 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self.store[self._key(bucket)] = bucket.bytecode_to_string()
 
 
+class Environments:
+    """The environment of each language, kept by a long-lived preview across readings of the
+    site and made again only when what it is made from changes: the theme folders, the theme
+    strings (the very same object: ``SiteCatalogs.ui_chain`` keeps it while its catalogs are
+    the same) or the globals. A build makes its own, once."""
+
+    def __init__(self) -> None:
+        self.compiled = MemoryBytecodeCache()
+        self.made: dict[str, tuple[tuple[Path, ...], gettext.NullTranslations, dict[str, Any], jinja2.Environment]] = {}
+
+    def get(
+        self, code: str, themes: tuple[Path, ...], translations: gettext.NullTranslations, globals_: dict[str, Any]
+    ) -> jinja2.Environment:
+        hit = self.made.get(code)
+        if hit is not None and hit[0] == themes and hit[1] is translations and hit[2] == globals_:
+            return hit[3]
+        environment = make_environment(themes, translations, globals_, self.compiled)
+        self.made[code] = (themes, translations, globals_, environment)
+        return environment
+
+
 def make_environment(
     themes: tuple[Path, ...], translations: gettext.NullTranslations, globals_: dict[str, Any], compiled: MemoryBytecodeCache
 ) -> jinja2.Environment:

@@ -29,18 +29,19 @@ from ..site.translators import entry_names, status_context
 from ..site.views import Views
 from .cards import CACHE as CARDS_CACHE
 from .cards import GROUP_COLOURS, Card, card_jpeg
-from .environment import MemoryBytecodeCache, make_environment, render
+from .environment import Environments, render
 from .qrcodes import qr_svg
 
 QR_CACHE = ".cache/qr"
 
 
 class Maker:
-    def __init__(self, site: Site, compiled: MemoryBytecodeCache | None = None, preview: bool = False):
-        """``compiled`` keeps compiled templates (``serve`` passes one that outlives the site);
-        ``preview`` links the translators' page to the catalogs' lines, which only ``serve`` shows."""
+    def __init__(self, site: Site, environments: Environments | None = None, preview: bool = False):
+        """``environments`` keeps the languages' template environments (``serve`` passes one that
+        outlives the site); ``preview`` links the translators' page to the catalogs' lines, which
+        only ``serve`` shows."""
         self.site = site
-        self.compiled = compiled or MemoryBytecodeCache()
+        self.environments = environments or Environments()
         self.preview = preview
         self._languages: dict[str, tuple[jinja2.Environment, Views]] = {}
 
@@ -50,7 +51,7 @@ class Maker:
             site = self.site
             asset_urls = {name: site.urls.asset(name, asset.version) for name, asset in site.assets.items()}
             common = {"assets": asset_urls, "languages": tuple(site.config.languages.values()), "today": site.today}
-            environment = make_environment(site.themes, site.ui(code), common, self.compiled)
+            environment = self.environments.get(code, site.themes, site.ui(code), common)
             self._languages[code] = (environment, site.views(code))
         return self._languages[code]
 

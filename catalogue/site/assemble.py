@@ -23,9 +23,9 @@ from ..core.problems import CatalogueError
 from ..i18n.catalogs import CatalogMemory, SiteCatalogs, load_site_catalogs
 from ..i18n.localise import Localiser
 from ..mt.pseudo_languages import PseudoTranslations, is_pseudo, pseudo_tables, with_pseudo_languages
-from .links import link_problems
+from .links import LinkMemory, link_problems
 from .lookups import Index, build_index
-from .pagegraph import PageGraph, PublishedMemo, build_graph
+from .pagegraph import PageGraph, PublishedMemo, build_graph, page_ids
 from .urls import Urls
 from .views import Views
 
@@ -39,6 +39,7 @@ class SiteMemory:
     catalogs: CatalogMemory = field(default_factory=CatalogMemory)
     entry_texts: IdentityMemo = field(default_factory=lambda: IdentityMemo(lambda entry: tuple(texts(entry))))
     published: PublishedMemo = field(default_factory=PublishedMemo)
+    links: LinkMemory = field(default_factory=LinkMemory)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def prepare(
     config = load_config(root)
     catalogue = load_catalogue(root, include_drafts, memory.entries, changed)
     index = build_index(catalogue, memory.entry_texts)
-    broken_links = link_problems(catalogue, config, index) + unit_problems(catalogue, config)
+    pages = tuple(page_ids(index))
+    broken_links = link_problems(catalogue, config, index, pages, memory.links) + unit_problems(catalogue, config)
     if broken_links:
         raise CatalogueError(broken_links)
     catalogs = load_site_catalogs(config, memory.catalogs)
@@ -92,9 +94,9 @@ def prepare(
         config = with_pseudo_languages(config)
         tables.update(pseudo_tables(catalogue))
     localisers = {code: Localiser.for_language(config, tables, code) for code in config.languages}
-    graph = build_graph(config, index, localisers, memory.published)
+    graph = build_graph(config, index, localisers, memory.published, pages)
     themes = theme_dirs(config)
-    assets, urls, images = theme_assets(themes), Urls.for_site(config), ImageLibrary(root, IMAGES)
+    assets, urls, images = theme_assets(themes), Urls.for_site(config), ImageLibrary(root, IMAGES, memory.entries.renditions)
     if unusable := images.problems(catalogue.image_sources()):  # made (or found in the cache) now, once
         raise CatalogueError(unusable)
     return Site(root, config, catalogue, index, localisers, graph, themes, assets, urls, today, images, catalogs)

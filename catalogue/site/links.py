@@ -11,7 +11,7 @@ published file. ``check`` verifies that each such link leads to a page or image 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from urllib.parse import unquote, urljoin
 
 from ..content.config import SiteConfig
@@ -62,12 +62,39 @@ def entry_page(entry: Entry, config: SiteConfig) -> str:
     return relative_page(PageId(entry.entry_kind, entry.slug), language).removeprefix(f"{language.folder}/")
 
 
-def known_paths(config: SiteConfig, index: Index) -> set[str]:
+def known_paths(config: SiteConfig, index: Index, pages: Sequence[PageId] | None = None) -> set[str]:
     """Every page address without its language folder: "products/x/", "about-ocop/"."""
     language = next(iter(config.languages.values()))
     prefix = f"{language.folder}/"
-    paths = {relative_page(page, language).removeprefix(prefix) for page in page_ids(index)}
+    paths = {relative_page(page, language).removeprefix(prefix) for page in (page_ids(index) if pages is None else pages)}
     return paths | {f"p/{p.slug}/" for p in index.catalogue.products}
+
+
+class LinkMemory:
+    """What ``serve`` keeps between readings: the known addresses while the site's pages are the
+    same, and each entry's broken links while the entry object and what it is checked against
+    (addresses, language folders, images) are the same."""
+
+    def __init__(self) -> None:
+        self.pages: tuple[tuple[PageId, ...], str] | None = None
+        self.known: set[str] = set()
+        self.against: tuple = ()
+        self.entries: dict[tuple[str, str], tuple[Entry, list[Problem]]] = {}
+
+    def known_paths(self, config: SiteConfig, index: Index, pages: tuple[PageId, ...]) -> set[str]:
+        """The same set object as last time when the pages and the first language's folder are."""
+        shape = (pages, next(iter(config.languages.values())).folder)
+        if shape != self.pages:
+            self.pages, self.known = shape, known_paths(config, index, pages)
+        return self.known
+
+    def check(self, entry: Entry, against: tuple, check: Callable[[], list[Problem]]) -> list[Problem]:
+        if against is not self.against and against != self.against:
+            self.against, self.entries = against, {}
+        hit = self.entries.get(entry.key)
+        if hit is None or hit[0] is not entry:
+            hit = self.entries[entry.key] = (entry, check())
+        return hit[1]
 
 
 def page_slug_problems(pages: tuple[Page, ...]) -> list[Problem]:
@@ -79,28 +106,40 @@ def page_slug_problems(pages: tuple[Page, ...]) -> list[Problem]:
     ]
 
 
-def link_problems(catalogue: Catalogue, config: SiteConfig, index: Index) -> list[Problem]:
-    """Site links in bodies that lead nowhere, and page slugs that collide with the site's own names."""
-    known = known_paths(config, index)
+def link_problems(
+    catalogue: Catalogue, config: SiteConfig, index: Index, pages: tuple[PageId, ...] | None = None, memory: LinkMemory | None = None
+) -> list[Problem]:
+    """Site links in bodies that lead nowhere, and page slugs that collide with the site's own names.
+    ``pages``: the site's pages if already listed; ``memory``: what ``serve`` keeps between readings."""
+    pages = tuple(page_ids(index)) if pages is None else pages
+    memory = memory or LinkMemory()
+    known = memory.known_paths(config, index, pages)
     folders = {language.folder for language in config.languages.values()}
     images = set(catalogue.image_sources())
+    against = (known, folders, images, next(iter(config.languages.values())))
     problems = page_slug_problems(catalogue.pages)
     for entry in catalogue.entries():
-        page = entry_page(entry, config)
-        for block in entry.body:
-            for target in block.links:
-                address = site_address(target, page)
-                if address is None:
-                    continue
-                path = unquote(address.split("#")[0].split("?")[0])
-                first, _, rest = path.partition("/")
-                if first in folders:
-                    path = rest
-                if path.startswith("images/"):
-                    ok = path.removeprefix("images/") in images
-                else:
-                    ok = path in known or f"{path}/" in known or path == ""
-                if not ok:
-                    where = block.text.location if block.text else entry.source
-                    problems.append(Problem(where.path, where.line, None, "body", f"broken link: no page at {unquote(target)}"))
+        problems.extend(memory.check(entry, against, lambda entry=entry: _entry_link_problems(entry, config, known, folders, images)))
+    return problems
+
+
+def _entry_link_problems(entry: Entry, config: SiteConfig, known: set[str], folders: set[str], images: set[str]) -> list[Problem]:
+    problems = []
+    page = entry_page(entry, config)
+    for block in entry.body:
+        for target in block.links:
+            address = site_address(target, page)
+            if address is None:
+                continue
+            path = unquote(address.split("#")[0].split("?")[0])
+            first, _, rest = path.partition("/")
+            if first in folders:
+                path = rest
+            if path.startswith("images/"):
+                ok = path.removeprefix("images/") in images
+            else:
+                ok = path in known or f"{path}/" in known or path == ""
+            if not ok:
+                where = block.text.location if block.text else entry.source
+                problems.append(Problem(where.path, where.line, None, "body", f"broken link: no page at {unquote(target)}"))
     return problems

@@ -116,10 +116,17 @@ class PublishedMemo:
         return languages
 
 
-def build_graph(config: SiteConfig, index: Index, localisers: dict[str, Localiser], memo: PublishedMemo | None = None) -> PageGraph:
-    """``memo`` keeps which languages publish each entry across readings of the site (``serve``)."""
+def build_graph(
+    config: SiteConfig,
+    index: Index,
+    localisers: dict[str, Localiser],
+    memo: PublishedMemo | None = None,
+    pages: tuple[PageId, ...] | None = None,
+) -> PageGraph:
+    """``memo`` keeps which languages publish each entry across readings of the site (``serve``);
+    ``pages``: the site's pages, if already listed."""
     languages = tuple(config.languages)
-    pages = tuple(page_ids(index))
+    pages = tuple(page_ids(index)) if pages is None else pages
     published = {}
     memo = memo or PublishedMemo()
     memo.start(config, localisers)

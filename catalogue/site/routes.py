@@ -58,8 +58,34 @@ class RouteTable:
         return tuple(route for route in self.routes if not route.language)
 
 
-def route_table(site: Site) -> RouteTable:
+class RouteMemory:
+    """The last table ``serve`` made and what it was made from: an edit that changes no address
+    (a text, a price, a translation) gets the same table back without making it again."""
+
+    def __init__(self) -> None:
+        self.shape: tuple | None = None
+        self.table: RouteTable | None = None
+
+
+def _shape(site: Site) -> tuple:
+    """Everything the table is made from: the site's settings, its pages and the languages that
+    publish them (the sitemap's parts), its products, theme files and images."""
+    products = tuple(product.slug for product in site.catalogue.products)
+    return (site.config, site.graph.pages, sitemap_names(site.graph), products, tuple(site.assets), tuple(site.images.files()))
+
+
+def route_table(site: Site, memory: RouteMemory | None = None) -> RouteTable:
     """Every output file of the site; two routes writing one file are an error, never an overwrite."""
+    shape = _shape(site) if memory is not None else None
+    if memory is not None and memory.table is not None and shape == memory.shape:
+        return memory.table
+    table = _made(site)
+    if memory is not None:
+        memory.shape, memory.table = shape, table
+    return table
+
+
+def _made(site: Site) -> RouteTable:
     urls, config = site.urls, site.config
     _refuse_shared_folders(site)
     routes: list[tuple] = []  # url, kind, key, language[, page number, sort]
