@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cached_property
 from typing import Literal
 from urllib.parse import unquote
 
@@ -174,6 +175,17 @@ class Entry:
         """The kind of entry: product, producer, experience or page (a producer's ``kind`` is its legal form)."""
         return KINDS[self.section]
 
+    @cached_property
+    def body_images(self) -> tuple[tuple[Block, str], ...]:
+        """Each file under images/ that the body links to or shows ("/images/x.jpg"), with its
+        block: walked once per entry (``serve`` keeps an unchanged entry from one reading to the next)."""
+        return tuple(
+            (block, unquote(link.removeprefix("/images/").split("#")[0].split("?")[0]))
+            for block in self.body
+            for link in block.links
+            if link.startswith("/images/")
+        )
+
 
 @dataclass(frozen=True, kw_only=True)
 class Product(Entry):
@@ -245,10 +257,8 @@ class Catalogue:
     def body_images(self) -> Iterator[tuple[Entry, Block, str]]:
         """Each file under images/ that a body links to or shows ("/images/x.jpg"), with where."""
         for entry in self.entries():
-            for block in entry.body:
-                for link in block.links:
-                    if link.startswith("/images/"):
-                        yield entry, block, unquote(link.removeprefix("/images/").split("#")[0].split("?")[0])
+            for block, name in entry.body_images:
+                yield entry, block, name
 
 
 def texts(value: object) -> Iterator[Text]:

@@ -4,6 +4,7 @@ between entries, duplicate slugs, images that exist inside the content folder.
 
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,19 +41,24 @@ class EntryMemory:
     entries: EntryCache = field(default_factory=dict)
     images: dict[str, str] = field(default_factory=dict)  # src -> "" (fine) or what is wrong with it
     renditions: dict[str, Rendition] = field(default_factory=dict)  # src -> its published files, as made
-    sections: dict[str, set[Path]] = field(default_factory=dict)  # the entry files of each section, as last read
+    sections: dict[str, list[Path]] = field(default_factory=dict)  # the entry files of each section, as last read (sorted)
 
     def files(self, root: Path, section: str, changed: frozenset[Path] | None) -> list[Path]:
         """The entry files of a section: listed from the disk, or from the last reading and
-        the reported changes."""
+        the reported changes (the same list when none was added or deleted)."""
         if changed is None or section not in self.sections or any(_folder_change(root, path) for path in changed):
             return entry_files(root, section)
         folder = root / CONTENT / section
-        known = set(self.sections[section])
+        listed = self.sections[section]
         for path in changed:
-            if path.suffix == ".md" and path.is_relative_to(folder):
-                (known.add if path.is_file() else known.discard)(path)
-        return sorted(known)
+            if path.suffix == ".md" and path.is_relative_to(folder) and not path.name.startswith("."):
+                at = bisect.bisect_left(listed, path)
+                there = at < len(listed) and listed[at] == path
+                if path.is_file() and not there:
+                    listed = [*listed[:at], path, *listed[at:]]
+                elif there and not path.is_file():
+                    listed = [*listed[:at], *listed[at + 1 :]]
+        return listed
 
     def forget_images(self, root: Path, changed: frozenset[Path] | None) -> None:
         if changed is None or any(path.is_relative_to(root / IMAGES) for path in changed):
@@ -152,7 +158,7 @@ def load_catalogue(
         pages=tuple(e for e in found["pages"] if isinstance(e, Page)),
     )
     if memory is not None:  # it holds the files of this reading, and only those
-        memory.sections = {section: set(read.get(section, ())) for section in KINDS}
+        memory.sections = {section: read.get(section, []) for section in KINDS}
         memory.entries = {path: memory.entries[path] for paths in read.values() for path in paths if path in memory.entries}
     problems.extend(check_references(catalogue, unreadable, drafts))
     problems.extend(check_images(catalogue, root, memory.images if memory is not None else None))

@@ -26,6 +26,10 @@ class IdentityMemo(Generic[T, R]):
         hit = self.results.get(key)
         if hit is not None and hit[0]() is source:
             return hit[1]
-        result = self.function(source, *options)
+        return self.remember(source, self.function(source, *options), *options)
+
+    def remember(self, source: T, result: R, *options: Hashable) -> R:
+        """Take ``result`` as what the function gives for ``source`` (made another way, cheaper)."""
+        key = (id(source), *options)
         self.results[key] = (weakref.ref(source, lambda _, key=key: self.results.pop(key, None)), result)
         return result

@@ -16,16 +16,28 @@ from ..content.config import SiteConfig
 from ..content.themes import translation_dirs
 from ..core.memo import IdentityMemo
 from ..core.problems import CatalogueError, Problem
-from .pofiles import CONTENT, MESSAGES, Translation, content_table, published_mo, site_catalogs, theme_catalogs, ui_translations
-from .verify import catalog_file_problems
+from .pofiles import (
+    CONTENT,
+    MESSAGES,
+    Translation,
+    content_table,
+    published_mo,
+    read_catalog_text,
+    site_catalogs,
+    table_entry,
+    theme_catalogs,
+    ui_translations,
+)
+from .rereading import reread
+from .verify import read_checked, text_problems
 
-CatalogFiles = dict[Path, tuple[tuple[int, int], Catalog | None, list[Problem]]]
+CatalogFiles = dict[Path, tuple[tuple[int, int], str | None, Catalog | None, list[Problem]]]  # stamp, text, catalog, errors
 
 
 @dataclass
 class CatalogMemory:
     """What a long-lived preview keeps between readings of the catalogs: each file as last read
-    (by size and time), and what was derived from each catalog object (by identity)."""
+    (by size and time, with its text), and what was derived from each catalog object (by identity)."""
 
     files: CatalogFiles = field(default_factory=dict)
     tables: IdentityMemo = field(default_factory=lambda: IdentityMemo(content_table))
@@ -76,18 +88,17 @@ class SiteCatalogs:
 
 def _remembered(config: SiteConfig, code: str, domain: str, path: Path, memory: CatalogMemory) -> tuple[Catalog | None, list[Problem]]:
     """A catalog read and verified (its errors, as check calls them), again only when its file
-    changed since ``memory`` saw it."""
+    changed since ``memory`` saw it, and then only its changed entries when it can be."""
     stat = path.stat() if path.exists() else None
     stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
     if path not in memory.files or memory.files[path][0] != stamp:
-        catalog, found = catalog_file_problems(config, code, domain, path)
-        memory.files[path] = (stamp, catalog, [problem for problem in found if problem.severity == "error"])
-    return memory.files[path][1], memory.files[path][2]
+        memory.files[path] = (stamp, *_read(config, code, domain, path, memory))
+    return memory.files[path][2], memory.files[path][3]
 
 
 def load_site_catalogs(config: SiteConfig, memory: CatalogMemory | None = None) -> SiteCatalogs:
-    """Read and verify every catalog, the site's and its themes'; with a memory, only those
-    whose file changed."""
+    """Read and verify every catalog, the site's and its themes'; with a memory, only those whose
+    file changed, and of those, when it can be, only the entries that changed (``rereading``)."""
     memory = memory or CatalogMemory()
     catalogs: dict[tuple[str, str], Catalog | None] = {}
     themes: dict[str, list[Catalog]] = {}
@@ -102,3 +113,31 @@ def load_site_catalogs(config: SiteConfig, memory: CatalogMemory | None = None) 
     if problems:
         raise CatalogueError(problems)
     return SiteCatalogs(config, catalogs, {code: tuple(found) for code, found in themes.items()}, memory)
+
+
+def _read(
+    config: SiteConfig, code: str, domain: str, path: Path, memory: CatalogMemory
+) -> tuple[str | None, Catalog | None, list[Problem]]:
+    """A catalog's text, the catalog and its errors: only the changed entries read and checked when
+    the last reading of the file was sound, else the whole file."""
+    _, old_text, old, old_found = memory.files.get(path, (None, None, None, [None]))
+    if old is not None and old_text is not None and not old_found:
+        try:
+            text = read_catalog_text(path, config.root)
+        except CatalogueError:
+            text = None
+        again = None if text is None else reread(config, code, domain, path, old_text, old, text)
+        if again is not None:
+            catalog, changed = again
+            if domain == CONTENT and catalog is not old:
+                table = dict(memory.tables(old))
+                for message in changed:
+                    table.pop(message.id, None)
+                    if (translation := table_entry(message)) is not None:
+                        table[message.id] = translation
+                memory.tables.remember(catalog, table)
+            return text, catalog, []
+    catalog, text, found = read_checked(config, code, path)
+    if catalog is not None and text is not None:
+        found = text_problems(config, code, domain, catalog, text, path)
+    return text, catalog, [problem for problem in found if problem.severity == "error"]  # as check calls them

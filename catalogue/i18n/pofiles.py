@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
@@ -66,7 +66,13 @@ def site_catalogs(config: SiteConfig) -> Iterator[tuple[str, str, Path]]:
 
 
 def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog | None:
-    """A catalog from disk, None if the file does not exist; a broken file raises with its line.
+    """A catalog from disk, None if the file does not exist; a broken file raises with its line."""
+    text = read_catalog_text(path, root)
+    return None if text is None else parse_catalog(text, relative(path, root), locale)
+
+
+def read_catalog_text(path: Path, root: Path) -> str | None:
+    """A catalog's text, None if the file does not exist; unreadable, it raises with its line.
 
     Text is normalised to NFC as it is read, like every other input, so a catalog saved in
     NFD by some editor still matches its sources. A link that leads out of its locales/ folder
@@ -86,7 +92,11 @@ def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog |
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise CatalogueError([Problem(name, data[: error.start].count(b"\n") + 1, None, "", "is not UTF-8 text")]) from None
-    text = unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_catalog(text: str, name: str, locale: str | None = None) -> Catalog:
+    """A catalog from its (NFC) text; a broken one raises with the line, ``name`` being its file."""
     problems = po_syntax_problems(text, name)
     if problems:
         raise CatalogueError(problems)
@@ -272,13 +282,16 @@ class Translation:
 
 def content_table(catalog: Catalog) -> dict[str, Translation]:
     """Every translated content message of a catalog, by source text (not to be changed)."""
-    table = {}
-    for message in catalog:
-        if message.id and isinstance(message.id, str) and isinstance(message.string, str):
-            state = state_of(message)
-            if state != "missing":
-                table[message.id] = Translation(message.string, state)
-    return table
+    return {message.id: translation for message in catalog if (translation := table_entry(message)) is not None}
+
+
+def table_entry(message: Message) -> Translation | None:
+    """A content message's translation in the table, None if it has none (or is no content message)."""
+    if message.id and isinstance(message.id, str) and isinstance(message.string, str):
+        state = state_of(message)
+        if state != "missing":
+            return Translation(message.string, state)
+    return None
 
 
 def ui_translations(published_mo: bytes | None) -> gettext.NullTranslations:

@@ -24,7 +24,7 @@ from ..content.config import SiteConfig
 from ..core.problems import CatalogueError, Problem, relative
 from .consistency import markup_difference, plural_problems
 from .lifecycle import key_of, state_of
-from .pofiles import CONTENT, MESSAGES, read_catalog
+from .pofiles import CONTENT, MESSAGES, parse_catalog, read_catalog_text
 
 FUZZY_HEADER = "the header is marked fuzzy: gettext tools would skip the whole file; remove the fuzzy mark"
 PUBLISHABLE = ("reviewed", "draft")
@@ -34,23 +34,36 @@ DIRECTIVE = re.compile(r"%(?:\((?P<name>\w+)\))?[#0\- +]*(?:\d+)?(?:\.\d+)?(?P<k
 
 def catalog_file_problems(config: SiteConfig, code: str, domain: str, path: Path) -> tuple[Catalog | None, list[Problem]]:
     """A catalog read from disk, and every problem of it, errors and gettext's warnings."""
-    language = config.languages[code]
+    catalog, text, problems = read_checked(config, code, path)
+    if catalog is None or text is None:
+        return None, problems
+    return catalog, text_problems(config, code, domain, catalog, text, path)
+
+
+def read_checked(config: SiteConfig, code: str, path: Path) -> tuple[Catalog | None, str | None, list[Problem]]:
+    """A catalog and its text as read from disk (None, None when there is no file), or the problems
+    that keep it from being read."""
     try:
-        catalog = read_catalog(path, config.root, language.catalog_name)
+        text = read_catalog_text(path, config.root)
+        if text is None:
+            return None, None, []
+        return parse_catalog(text, relative(path, config.root), config.languages[code].catalog_name), text, []
     except CatalogueError as error:
-        return None, error.problems
-    if catalog is None:
-        return None, []
+        return None, None, error.problems
+
+
+def text_problems(config: SiteConfig, code: str, domain: str, catalog: Catalog, text: str, path: Path) -> list[Problem]:
+    """The problems of a catalog read from ``text``, which msgfmt reads from ``path``."""
     where = relative(path, config.root)
     problems = [Problem(where, 1, None, "", FUZZY_HEADER)] if catalog.fuzzy else []
-    problems += plural_problems(catalog, where, language.locale)
+    problems += plural_problems(catalog, where, config.languages[code].locale)
     problems += obsolete_duplicates(catalog, where)
     if domain == CONTENT:
-        problems += format_flag_problems(path.read_text(encoding="utf-8"), where)
+        problems += format_flag_problems(text, where)
     for message in catalog:
         if message.id and state_of(message) in PUBLISHABLE:
             problems += message_errors(message, where, domain)
-    return catalog, problems + _not_told_yet(msgfmt_problems(path, where), problems, catalog)
+    return problems + _not_told_yet(msgfmt_problems(path, where), problems, catalog)
 
 
 def _not_told_yet(from_msgfmt: list[Problem], ours: list[Problem], catalog: Catalog) -> list[Problem]:

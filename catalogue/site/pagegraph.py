@@ -15,6 +15,7 @@ from ..content.config import SiteConfig
 from ..content.model import Entry, Text
 from ..content.ocop import GROUP_SLUGS, STARS
 from ..i18n.localise import Localiser
+from ..i18n.pofiles import Translation
 from .lookups import Index
 from .pagination import numbered_pages
 from .urls import PageId
@@ -93,27 +94,46 @@ def _is_translation(config: SiteConfig, localise: Localiser, entry_texts: tuple[
 
 class PublishedMemo:
     """Which languages publish each entry, kept from the last graph: while the publishing rules
-    are equal and the translation tables the same objects, an entry whose texts are the same
-    object (unchanged since the last reload in ``serve``) publishes in the same languages."""
+    are equal, an entry whose texts are the same object (unchanged since the last reload in
+    ``serve``) publishes in the same languages, unless one of its texts is among the messages
+    whose translation changed (a translator's save changes a few of a table's 100,000)."""
 
     def __init__(self) -> None:
         self.rules: tuple = ()
-        self.tables: tuple = ()
-        self.previous: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
-        self.current: dict[str, tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+        self.tables: dict[str, dict[str, Translation] | None] = {}
+        self.changed: set[str] = set()  # source texts whose translation changed in some language
+        self.previous: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+        self.current: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...]]] = {}
 
     def start(self, config: SiteConfig, localisers: dict[str, Localiser]) -> None:
         rules = tuple((code, lo.chain, lo.publishes, config.languages[code].drafts_in_hreflang) for code, lo in localisers.items())
-        tables = tuple(lo.tables.get(lang) for lo in localisers.values() for lang in lo.chain)
-        same = rules == self.rules and len(tables) == len(self.tables) and all(a is b for a, b in zip(tables, self.tables, strict=False))
-        self.previous = self.current if same else {}
-        self.rules, self.tables, self.current = rules, tables, {}
+        tables = {lang: lo.tables.get(lang) for lo in localisers.values() for lang in lo.chain}
+        changed: set[str] | None = set() if rules == self.rules and tables.keys() == self.tables.keys() else None
+        for lang, table in tables.items():
+            if changed is not None and table is not self.tables[lang]:
+                changed = _changed(self.tables[lang], table, changed)
+        self.previous = self.current if changed is not None else {}
+        self.rules, self.tables, self.changed, self.current = rules, tables, changed or set(), {}
 
-    def languages(self, key: str, entry_texts: tuple[Text, ...], find: Callable[[tuple[Text, ...]], tuple[str, ...]]) -> tuple[str, ...]:
+    def languages(
+        self, key: tuple[str, str], entry_texts: tuple[Text, ...], find: Callable[[tuple[Text, ...]], tuple[str, ...]]
+    ) -> tuple[str, ...]:
         hit = self.previous.get(key)
-        languages = hit[1] if hit is not None and hit[0] is entry_texts else find(entry_texts)
+        if hit is not None and hit[0] is entry_texts and not (self.changed and any(text.source in self.changed for text in entry_texts)):
+            languages = hit[1]
+        else:
+            languages = find(entry_texts)
         self.current[key] = (entry_texts, languages)
         return languages
+
+
+def _changed(old: dict[str, Translation] | None, new: dict[str, Translation] | None, changed: set[str]) -> set[str] | None:
+    """``changed`` and the source texts whose translation differs between two tables (None: all may)."""
+    if old is None or new is None:
+        return None
+    changed.update(source for source, translation in new.items() if old.get(source) is not translation and old.get(source) != translation)
+    changed.update(source for source in old if source not in new)
+    return changed
 
 
 def build_graph(
