@@ -42,6 +42,7 @@ class EntryMemory:
     images: dict[str, str] = field(default_factory=dict)  # src -> "" (fine) or what is wrong with it
     renditions: dict[str, Rendition] = field(default_factory=dict)  # src -> its published files, as made
     sections: dict[str, list[Path]] = field(default_factory=dict)  # the entry files of each section, as last read (sorted)
+    last: tuple[tuple[bool, bool], Catalogue] | None = None  # the last catalogue read without errors, and how (drafts, unfinished)
 
     def files(self, root: Path, section: str, changed: frozenset[Path] | None) -> list[Path]:
         """The entry files of a section: listed from the disk, or from the last reading and
@@ -132,6 +133,16 @@ def load_catalogue(
     drafts: dict[tuple[str, str], str] = {}  # (section, slug) of each entry left out as a draft: its file
     inside = Inside(root / CONTENT)
     changed = _as_listed(root, changed)
+    if memory is not None:
+        last, memory.last = memory.last, None  # kept again once this reading is found sound
+        if (
+            last is not None
+            and last[0] == (include_drafts, unfinished)
+            and changed is not None
+            and not any(path.is_relative_to(root / CONTENT) for path in changed)
+        ):
+            memory.last = last
+            return last[1]  # no entry, no image changed: the very same catalogue
     cache = memory.entries if memory is not None else None
     files = memory.files if memory is not None else (lambda root, section, changed: entry_files(root, section))
     if memory is not None:
@@ -163,7 +174,10 @@ def load_catalogue(
     problems.extend(check_references(catalogue, unreadable, drafts))
     problems.extend(check_images(catalogue, root, memory.images if memory is not None else None))
     problems.raise_if_errors()
-    return replace(catalogue, warnings=tuple(problems.items))
+    catalogue = replace(catalogue, warnings=tuple(problems.items))
+    if memory is not None:
+        memory.last = ((include_drafts, unfinished), catalogue)
+    return catalogue
 
 
 def _reported(problems: list[Problem], unfinished: bool) -> list[Problem]:

@@ -43,6 +43,7 @@ class CatalogMemory:
     tables: IdentityMemo = field(default_factory=lambda: IdentityMemo(content_table))
     compiled: IdentityMemo = field(default_factory=lambda: IdentityMemo(published_mo))
     chains: dict[str, tuple[bool, tuple[Catalog, ...], gettext.NullTranslations]] = field(default_factory=dict)  # code -> its chain
+    changes: dict[str, tuple[dict, dict, frozenset[str]]] = field(default_factory=dict)  # code -> (old table, new, msgids changed)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def _read(
                     if (translation := table_entry(message)) is not None:
                         table[message.id] = translation
                 memory.tables.remember(catalog, table)
+                memory.changes[code] = (memory.tables(old), table, frozenset(message.id for message in changed))
             return text, catalog, []
     catalog, text, found = read_checked(config, code, path)
     if catalog is not None and text is not None:

@@ -13,6 +13,7 @@ the changed entries, reads the whole file, so what is found is what a whole read
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import tempfile
 from pathlib import Path
@@ -33,37 +34,68 @@ def reread(
 ) -> tuple[Catalog, tuple[Message, ...]] | None:
     """The catalog of ``text``, made from ``old`` (read from ``old_text``, with no problem), and the
     messages of the entries that changed; None when the whole file must be read."""
-    old_blocks, blocks = old_text.split("\n\n"), text.split("\n\n")
-    if len(old_blocks) != len(blocks) or old_blocks[0] != blocks[0]:
-        return None
-    first = next((i for i, (was, now) in enumerate(zip(old_blocks, blocks, strict=True)) if was != now), None)
-    if first is None:
+    if text == old_text:
         return old, ()
-    last = next(i for i in range(len(blocks) - 1, first - 1, -1) if old_blocks[i] != blocks[i])
-    was, now = old_blocks[first : last + 1], blocks[first : last + 1]
-    if len(now) > MOST or not all(_one_message(block) for block in (*was, *now)):
+    same = _same_start(old_text, text)
+    start = text.rfind("\n\n", 0, same) + 2  # the first changed entry (after the header: it did not change)
+    if start < 2:
         return None
-    start = text.count("\n", 0, sum(len(block) + 2 for block in blocks[:first])) + 1  # the first changed line
-    end = start + "\n\n".join(was).count("\n")  # the last line of the changed entries, as they were
-    moved = "\n\n".join(now).count("\n") - "\n\n".join(was).count("\n")
-    part = blocks[0] + "\n\n" + "\n\n".join(now) + "\n"
-    offset = start - (blocks[0].count("\n") + 3)  # a line of ``part`` -> the line in the file
-    changed = _checked(config, code, domain, path, part)
-    if changed is None:
+    stop = text.find("\n\n", max(start, len(text) - _same_end(old_text, text, same)))
+    stop = len(text) if stop < 0 else stop  # the changed entries end there, and the same text follows
+    old_stop = stop - len(text) + len(old_text)
+    was, now = old_text[start:old_stop], text[start:stop]
+    if old_stop < start or was.count("\n\n") != now.count("\n\n") or now.count("\n\n") >= MOST:
         return None
-    keys = [old._key_for(message.id, message.context) for message in changed]
-    if keys != [key for key, message in old._messages.items() if message.id and start <= (message.lineno or 0) <= end]:
+    if not all(_one_message(block) for block in (*was.split("\n\n"), *now.split("\n\n"))):
+        return None
+    header = text[: text.find("\n\n")]
+    line = text.count("\n", 0, start) + 1  # the first changed line
+    end = line + was.count("\n")  # the last line of the changed entries, as they were
+    moved = now.count("\n") - was.count("\n")
+    offset = line - (header.count("\n") + 3)  # a line of the entries read alone -> the line in the file
+    changed = _checked(config, code, domain, path, f"{header}\n\n{now}\n")
+    try:
+        before = parse_catalog(f"{header}\n\n{was}\n", path.name, config.languages[code].catalog_name)
+    except CatalogueError:
+        return None
+    keys = [old._key_for(message.id, message.context) for message in before if message.id]
+    if changed is None or keys != [old._key_for(message.id, message.context) for message in changed]:
         return None
     catalog = copy.copy(old)
     catalog._messages = dict(old._messages)
     if moved:  # the entries after the change (and the obsolete ones) move; the old catalog is done with
-        for message in (*old._messages.values(), *old.obsolete.values()):
+        for message in itertools.chain(old._messages.values(), old.obsolete.values()):
             if message.lineno and message.lineno > end:
                 message.lineno += moved
     for key, message in zip(keys, changed, strict=True):
         message.lineno = (message.lineno or 0) + offset
         catalog._messages[key] = message
     return catalog, changed
+
+
+def _same_start(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` have in common at the start (compared a chunk at a
+    time, each chunk half the last: no loop over 10 MB in Python)."""
+    same, size = 0, max(1, min(len(a), len(b)) // 2)
+    while size:
+        if same + size <= min(len(a), len(b)) and a.startswith(b[same : same + size], same):
+            same += size
+        else:
+            size //= 2
+    return same
+
+
+def _same_end(a: str, b: str, most: int) -> int:
+    """How many characters ``a`` and ``b`` have in common at the end, leaving the first ``most``
+    of the shorter alone."""
+    limit = min(len(a), len(b)) - most
+    same, size = 0, max(1, limit // 2)
+    while size:
+        if same + size <= limit and a.endswith(b[len(b) - same - size : len(b) - same], 0, len(a) - same):
+            same += size
+        else:
+            size //= 2
+    return same
 
 
 def _one_message(block: str) -> bool:

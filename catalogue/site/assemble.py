@@ -26,7 +26,7 @@ from ..mt.pseudo_languages import PseudoTranslations, is_pseudo, pseudo_tables, 
 from .links import LinkMemory, link_problems
 from .lookups import Index, build_index
 from .pagegraph import PageGraph, PublishedMemo, build_graph, page_ids
-from .urls import Urls
+from .urls import PageId, Urls
 from .views import Views
 
 
@@ -40,6 +40,7 @@ class SiteMemory:
     entry_texts: IdentityMemo = field(default_factory=lambda: IdentityMemo(lambda entry: tuple(texts(entry))))
     published: PublishedMemo = field(default_factory=PublishedMemo)
     links: LinkMemory = field(default_factory=LinkMemory)
+    lookups: tuple[Catalogue, Index, tuple[PageId, ...]] | None = None  # the last catalogue's index and pages
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,12 @@ def prepare(
     memory = memory or SiteMemory()
     config = load_config(root)
     catalogue = load_catalogue(root, include_drafts, memory.entries, changed)
-    index = build_index(catalogue, memory.entry_texts)
-    pages = tuple(page_ids(index))
+    if memory.lookups is not None and memory.lookups[0] is catalogue:  # only catalogs or settings changed
+        index, pages = memory.lookups[1:]
+    else:
+        index = build_index(catalogue, memory.entry_texts)
+        pages = tuple(page_ids(index))
+        memory.lookups = (catalogue, index, pages)
     broken_links = link_problems(catalogue, config, index, pages, memory.links) + unit_problems(catalogue, config)
     if broken_links:
         raise CatalogueError(broken_links)
@@ -94,7 +99,7 @@ def prepare(
         config = with_pseudo_languages(config)
         tables.update(pseudo_tables(catalogue))
     localisers = {code: Localiser.for_language(config, tables, code) for code in config.languages}
-    graph = build_graph(config, index, localisers, memory.published, pages)
+    graph = build_graph(config, index, localisers, memory.published, pages, memory.catalogs.changes)
     themes = theme_dirs(config)
     assets, urls, images = theme_assets(themes), Urls.for_site(config), ImageLibrary(root, IMAGES, memory.entries.renditions)
     if unusable := images.problems(catalogue.image_sources()):  # made (or found in the cache) now, once

@@ -80,6 +80,7 @@ class LinkMemory:
         self.known: set[str] = set()
         self.against: tuple = ()
         self.entries: dict[tuple[str, str], tuple[Entry, list[Problem]]] = {}
+        self.last: tuple[Catalogue, tuple, list[Problem]] | None = None  # the last catalogue's problems
 
     def known_paths(self, config: SiteConfig, index: Index, pages: tuple[PageId, ...]) -> set[str]:
         """The same set object as last time when the pages and the first language's folder are."""
@@ -117,10 +118,13 @@ def link_problems(
     folders = {language.folder for language in config.languages.values()}
     images = set(catalogue.image_sources())
     against = (known, folders, images, next(iter(config.languages.values())))
+    if memory.last is not None and memory.last[0] is catalogue and memory.last[1] == against:
+        return list(memory.last[2])
     problems = page_slug_problems(catalogue.pages)
     for entry in catalogue.entries():
         problems.extend(memory.check(entry, against, lambda entry=entry: _entry_link_problems(entry, config, known, folders, images)))
-    return problems
+    memory.last = (catalogue, against, problems)
+    return list(problems)
 
 
 def _entry_link_problems(entry: Entry, config: SiteConfig, known: set[str], folders: set[str], images: set[str]) -> list[Problem]:

@@ -95,45 +95,66 @@ def _is_translation(config: SiteConfig, localise: Localiser, entry_texts: tuple[
 class PublishedMemo:
     """Which languages publish each entry, kept from the last graph: while the publishing rules
     are equal, an entry whose texts are the same object (unchanged since the last reload in
-    ``serve``) publishes in the same languages, unless one of its texts is among the messages
-    whose translation changed (a translator's save changes a few of a table's 100,000)."""
+    ``serve``) publishes in the same languages, but for those whose chain has a table in which
+    one of its texts changed (a translator's save changes a few messages of 100,000: the
+    catalogs say which, ``TableChanges``)."""
 
     def __init__(self) -> None:
         self.rules: tuple = ()
         self.tables: dict[str, dict[str, Translation] | None] = {}
-        self.changed: set[str] = set()  # source texts whose translation changed in some language
+        self.changed: dict[str, set[str]] = {}  # table language -> source texts whose translation changed
+        self.chains: dict[str, set[str]] = {}  # language -> the tables it reads
         self.previous: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...]]] = {}
         self.current: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...]]] = {}
 
-    def start(self, config: SiteConfig, localisers: dict[str, Localiser]) -> None:
+    def start(self, config: SiteConfig, localisers: dict[str, Localiser], known: TableChanges | None = None) -> None:
         rules = tuple((code, lo.chain, lo.publishes, config.languages[code].drafts_in_hreflang) for code, lo in localisers.items())
         tables = {lang: lo.tables.get(lang) for lo in localisers.values() for lang in lo.chain}
-        changed: set[str] | None = set() if rules == self.rules and tables.keys() == self.tables.keys() else None
+        same = rules == self.rules and tables.keys() == self.tables.keys()
+        changed: dict[str, set[str]] = {}
         for lang, table in tables.items():
-            if changed is not None and table is not self.tables[lang]:
-                changed = _changed(self.tables[lang], table, changed)
-        self.previous = self.current if changed is not None else {}
-        self.rules, self.tables, self.changed, self.current = rules, tables, changed or set(), {}
+            if same and table is not self.tables[lang]:
+                sources = _changed(self.tables[lang], table, (known or {}).get(lang))
+                same = sources is not None
+                changed[lang] = sources or set()
+        self.previous = self.current if same else {}
+        self.rules, self.tables, self.changed, self.current = rules, tables, changed, {}
+        self.chains = {code: set(lo.chain) for code, lo in localisers.items()}
 
     def languages(
-        self, key: tuple[str, str], entry_texts: tuple[Text, ...], find: Callable[[tuple[Text, ...]], tuple[str, ...]]
+        self,
+        key: tuple[str, str],
+        entry_texts: tuple[Text, ...],
+        find: Callable[[tuple[Text, ...]], tuple[str, ...]],
+        publishes: Callable[[str, tuple[Text, ...]], bool],
     ) -> tuple[str, ...]:
+        """``find``: every language publishing the texts; ``publishes``: whether one does."""
         hit = self.previous.get(key)
-        if hit is not None and hit[0] is entry_texts and not (self.changed and any(text.source in self.changed for text in entry_texts)):
-            languages = hit[1]
-        else:
+        if hit is None or hit[0] is not entry_texts:
             languages = find(entry_texts)
+        else:
+            touched = {lang for lang, sources in self.changed.items() if any(text.source in sources for text in entry_texts)}
+            if touched:
+                redo = {code for code, chain in self.chains.items() if touched & chain}
+                languages = tuple(code for code in self.chains if (publishes(code, entry_texts) if code in redo else code in hit[1]))
+            else:
+                languages = hit[1]
         self.current[key] = (entry_texts, languages)
         return languages
 
 
-def _changed(old: dict[str, Translation] | None, new: dict[str, Translation] | None, changed: set[str]) -> set[str] | None:
-    """``changed`` and the source texts whose translation differs between two tables (None: all may)."""
+TableChanges = dict[str, tuple[dict[str, Translation], dict[str, Translation], frozenset[str]]]  # lang -> (old, new, sources changed)
+
+
+def _changed(old: dict[str, Translation] | None, new: dict[str, Translation] | None, known: tuple | None) -> set[str] | None:
+    """The source texts whose translation differs between two tables (None: all may); ``known``:
+    what the catalogs say changed from which table to which, if they know."""
     if old is None or new is None:
         return None
-    changed.update(source for source, translation in new.items() if old.get(source) is not translation and old.get(source) != translation)
-    changed.update(source for source in old if source not in new)
-    return changed
+    if known is not None and known[0] is old and known[1] is new:
+        return set(known[2])
+    changed = {source for source, translation in new.items() if old.get(source) is not translation and old.get(source) != translation}
+    return changed | {source for source in old if source not in new}
 
 
 def build_graph(
@@ -142,19 +163,23 @@ def build_graph(
     localisers: dict[str, Localiser],
     memo: PublishedMemo | None = None,
     pages: tuple[PageId, ...] | None = None,
+    changes: TableChanges | None = None,
 ) -> PageGraph:
     """``memo`` keeps which languages publish each entry across readings of the site (``serve``);
-    ``pages``: the site's pages, if already listed."""
+    ``pages``: the site's pages, if already listed; ``changes``: what the catalogs know changed."""
     languages = tuple(config.languages)
     pages = tuple(page_ids(index)) if pages is None else pages
     published = {}
     memo = memo or PublishedMemo()
-    memo.start(config, localisers)
+    memo.start(config, localisers, changes)
+
+    def publishes(lang: str, entry_texts: tuple[Text, ...]) -> bool:
+        return _is_translation(config, localisers[lang], entry_texts)
 
     def publishing(entry_texts: tuple[Text, ...]) -> tuple[str, ...]:
-        return tuple(lang for lang in languages if _is_translation(config, localisers[lang], entry_texts))
+        return tuple(lang for lang in languages if publishes(lang, entry_texts))
 
     for page in pages:
         entry = entry_of(page, index)
-        published[page] = languages if entry is None else memo.languages(entry.key, index.texts[entry.key], publishing)
+        published[page] = languages if entry is None else memo.languages(entry.key, index.texts[entry.key], publishing, publishes)
     return PageGraph(languages, pages, published)
