@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -143,6 +144,11 @@ def load_catalogue(
         ):
             memory.last = last
             return last[1]  # no entry, no image changed: the very same catalogue
+        how = (include_drafts, unfinished)
+        patched = _patched(root, last[1], changed, memory, inside) if last is not None and last[0] == how else None
+        if patched is not None:
+            memory.last = (how, patched)
+            return patched
     cache = memory.entries if memory is not None else None
     files = memory.files if memory is not None else (lambda root, section, changed: entry_files(root, section))
     if memory is not None:
@@ -185,6 +191,37 @@ def _reported(problems: list[Problem], unfinished: bool) -> list[Problem]:
     return [replace(p, severity="error") if p.severity == UNFINISHED else p for p in problems if unfinished or p.severity != UNFINISHED]
 
 
+def _patched(root: Path, catalogue: Catalogue, changed: frozenset[Path] | None, memory: EntryMemory, inside: Inside) -> Catalogue | None:
+    """The last catalogue (sound, and read with or without drafts as this one) with the entries
+    of the changed files read again, when only files that were entries of it changed and each
+    is still an entry with the same slug and draft mark, with no problem, not even a warning,
+    naming producers, experiences, products and images that exist. Nothing an entry can change then changes another's checks;
+    anything else is None: read as a whole, for the whole reading's messages."""
+    if not changed:
+        return None
+    new: dict[int, Entry] = {}  # id of the entry it replaces -> the entry
+    for path in changed:
+        kept = memory.entries.get(path)
+        section = path.relative_to(root / CONTENT).parts[0] if path.is_relative_to(root / CONTENT) else ""
+        if kept is None or kept[1] is None or section not in KINDS or path.suffix != ".md" or not path.is_file():
+            return None
+        old = kept[1]
+        entry, wrong = read_entry_file(root, section, path, memory.entries, inside, changed)
+        if wrong or entry is None or type(entry) is not type(old) or entry.key != old.key or entry.draft != old.draft:
+            return None
+        new[id(old)] = entry
+    swapped = {
+        name: tuple(new.get(id(e), e) for e in getattr(catalogue, name)) for name in ("products", "producers", "experiences", "pages")
+    }
+    files = {entry.source.path for entry in new.values()}  # their warnings were their old version's: they have none now
+    patched = replace(catalogue, **swapped, warnings=tuple(w for w in catalogue.warnings if w.path not in files))
+    if sum(entry is not old for entry, old in zip(patched.entries(), catalogue.entries(), strict=True)) != len(new):
+        return None  # an entry that was not in the catalogue (a draft left out)
+    if check_references(patched, set(), {}, new.values()) or check_images(patched, root, memory.images, new.values()):
+        return None
+    return patched
+
+
 def _folder_change(root: Path, path: Path) -> bool:
     """A change the watcher may report for a whole folder (moved, deleted): list again."""
     return path.is_relative_to(root / CONTENT) and not path.is_relative_to(root / IMAGES) and path.suffix not in (".md", ".yaml")
@@ -218,9 +255,13 @@ def _place(place: Location) -> tuple[str, int | None, int | None]:
     return place.path, place.line, place.column
 
 
-def check_references(catalogue: Catalogue, unreadable: set[str], drafts: dict[tuple[str, str], str]) -> list[Problem]:
+def check_references(
+    catalogue: Catalogue, unreadable: set[str], drafts: dict[tuple[str, str], str], entries: Iterable[Entry] | None = None
+) -> list[Problem]:
     """Every producer and experience named by an entry must exist (or have its own problem);
-    one that exists but is a draft is said to be one, not missing."""
+    one that exists but is a draft is said to be one, not missing. ``entries``: only those are
+    checked (all by default)."""
+    entries = catalogue.entries() if entries is None else tuple(entries)
     producers = {p.slug for p in catalogue.producers}
     experiences = {e.slug for e in catalogue.experiences}
     problems = []
@@ -234,12 +275,12 @@ def check_references(catalogue: Catalogue, unreadable: set[str], drafts: dict[tu
                 message = f"no {section[:-1]} '{slug}' in content/{section}/{did_you_mean(slug, known)}"
             problems.append(Problem(*_where(entry, key), key, message))
 
-    for product in catalogue.products:
+    for product in (entry for entry in entries if isinstance(entry, Product)):
         require(product, "producer", product.producer, producers, "producers")
         for index, slug in enumerate(product.experiences):
             require(product, f"experiences[{index}]", slug, experiences, "experiences")
     products = {p.slug for p in catalogue.products}
-    for experience in catalogue.experiences:
+    for experience in (entry for entry in entries if isinstance(entry, Experience)):
         require(experience, "producer", experience.producer, producers, "producers")
         for index, stop in enumerate(experience.stops):
             require(experience, f"stops[{index}].product", stop.product, products, "products")
@@ -252,24 +293,33 @@ def entry_images(entry: Entry) -> tuple[Image, ...]:
     return getattr(entry, "images", ())
 
 
-def check_images(catalogue: Catalogue, root: Path, known: dict[str, str] | None = None) -> list[Problem]:
+def check_images(
+    catalogue: Catalogue, root: Path, known: dict[str, str] | None = None, entries: Iterable[Entry] | None = None
+) -> list[Problem]:
     """Each image, named in front matter or shown in a body, must be an image file inside
     content/images/ (symlinks may not lead out). ``known`` remembers what was found for each
-    name (``serve``)."""
+    name (``serve``); ``entries``: only those are checked (all by default)."""
     inside = Inside(root / IMAGES)
     known = {} if known is None else known
-    problems = []
-    named = [
-        (_where(entry, f"images[{i}].src"), f"images[{i}].src", image.src)
-        for entry in catalogue.entries()
-        for i, image in enumerate(entry_images(entry))
-    ]
-    shown = [(_place(block.text.location if block.text else entry.source), "body", name) for entry, block, name in catalogue.body_images()]
-    for where, key, src in named + shown:
+    entries = catalogue.entries() if entries is None else tuple(entries)
+
+    def problem(src: str) -> str:
         if src not in known:
             known[src] = _image_problem(src, inside)
-        if known[src]:
-            problems.append(Problem(*where, key, known[src]))
+        return known[src]
+
+    problems = [
+        Problem(*_where(entry, f"images[{i}].src"), f"images[{i}].src", wrong)
+        for entry in entries
+        for i, image in enumerate(entry_images(entry))
+        if (wrong := problem(image.src))
+    ]
+    problems += [
+        Problem(*_place(block.text.location if block.text else entry.source), "body", wrong)
+        for entry in entries
+        for block, name in entry.body_images
+        if (wrong := problem(name))
+    ]
     return problems
 
 

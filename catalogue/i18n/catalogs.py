@@ -121,8 +121,8 @@ def _read(
 ) -> tuple[str | None, Catalog | None, list[Problem]]:
     """A catalog's text, the catalog and its errors: only the changed entries read and checked when
     the last reading of the file was sound, else the whole file."""
-    _, old_text, old, old_found = memory.files.get(path, (None, None, None, [None]))
-    if old is not None and old_text is not None and not old_found:
+    _, old_text, old, old_found = memory.files.get(path, (None, None, None, []))
+    if old is not None and old_text is not None and not old_found:  # last read whole or in part, and sound
         try:
             text = read_catalog_text(path, config.root)
         except CatalogueError:

@@ -24,7 +24,7 @@ from ..i18n.catalogs import CatalogMemory, SiteCatalogs, load_site_catalogs
 from ..i18n.localise import Localiser
 from ..mt.pseudo_languages import PseudoTranslations, is_pseudo, pseudo_tables, with_pseudo_languages
 from .links import LinkMemory, link_problems
-from .lookups import Index, build_index
+from .lookups import Index, build_index, patched_index
 from .pagegraph import PageGraph, PublishedMemo, build_graph, page_ids
 from .urls import PageId, Urls
 from .views import Views
@@ -86,6 +86,9 @@ def prepare(
     catalogue = load_catalogue(root, include_drafts, memory.entries, changed)
     if memory.lookups is not None and memory.lookups[0] is catalogue:  # only catalogs or settings changed
         index, pages = memory.lookups[1:]
+    elif memory.lookups is not None and (patched := patched_index(memory.lookups[1], catalogue, memory.entry_texts)) is not None:
+        index, pages = patched, memory.lookups[2]  # entries edited in place: the same pages
+        memory.lookups = (catalogue, index, pages)
     else:
         index = build_index(catalogue, memory.entry_texts)
         pages = tuple(page_ids(index))

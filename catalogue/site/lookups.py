@@ -80,6 +80,11 @@ class Index:
     texts: dict[tuple[str, str], tuple[Text, ...]]  # every entry's translatable texts, walked once
 
 
+def _tags(products: tuple[Product, ...]) -> dict[str, Text]:
+    """Every tag by slug, as its first product writes it."""
+    return dict(sorted({tag_slug(tag): tag for p in reversed(products) for tag in p.tags}.items()))
+
+
 def _grouped(pairs) -> dict:
     grouped = defaultdict(list)
     for key, value in pairs:
@@ -102,7 +107,7 @@ def build_index(catalogue: Catalogue, entry_texts: IdentityMemo | None = None) -
         pages={p.slug: p for p in catalogue.pages},
         regions=regions,
         region_slugs=region_slugs,
-        tags=dict(sorted({tag_slug(tag): tag for p in reversed(products) for tag in p.tags}.items())),
+        tags=_tags(products),
         by_tag=_grouped((tag_slug(tag), p) for p in products for tag in p.tags),
         by_group={slug: by_group.get(slug, ()) for slug in GROUP_SLUGS},
         in_groups=tuple(p for slug in GROUP_SLUGS for p in by_group.get(slug, ())),
@@ -113,3 +118,62 @@ def build_index(catalogue: Catalogue, entry_texts: IdentityMemo | None = None) -
         experiences_by_producer=_grouped((e.producer, e) for e in catalogue.experiences if e.producer),
         texts={entry.key: walk(entry) for entry in catalogue.entries()},
     )
+
+
+def patched_index(index: Index, catalogue: Catalogue, entry_texts: IdentityMemo | None = None) -> Index | None:
+    """The index of ``catalogue`` made from ``index`` (of the last one), when the two have the
+    same entries in the same order and each one edited stays in the same lists (group, stars,
+    region, producer, experiences, whether it has a season): its pages are then the same too.
+    None otherwise (``build_index``)."""
+    walk = entry_texts or (lambda entry: tuple(texts(entry)))
+    old = index.catalogue
+    if any(len(getattr(old, name)) != len(getattr(catalogue, name)) for name in ("products", "producers", "experiences", "pages")):
+        return None
+    new = {id(was): entry for was, entry in zip(old.entries(), catalogue.entries(), strict=True) if was is not entry}
+    if len(new) > 64:
+        return None
+    was_of = {id(entry): was for was in old.entries() if (entry := new.get(id(was))) is not None}
+    if any(entry.key != was_of[id(entry)].key or _lists(entry) != _lists(was_of[id(entry)]) for entry in new.values()):
+        return None
+
+    def swapped(entries: tuple) -> tuple:
+        return tuple(new.get(id(entry), entry) for entry in entries)
+
+    def table(by_slug: dict) -> dict:
+        return {slug: new.get(id(entry), entry) for slug, entry in by_slug.items()}
+
+    def groups(grouped: dict) -> dict:
+        return {key: swapped(entries) for key, entries in grouped.items()}
+
+    entry_texts_of = dict(index.texts)
+    entry_texts_of.update((entry.key, walk(entry)) for entry in new.values())
+    return Index(
+        catalogue=catalogue,
+        products=table(index.products),
+        producers=table(index.producers),
+        experiences=table(index.experiences),
+        pages=table(index.pages),
+        regions=index.regions,
+        region_slugs=index.region_slugs,
+        tags=_tags(catalogue.products),
+        by_tag=groups(index.by_tag),
+        by_group=groups(index.by_group),
+        by_stars=groups(index.by_stars),
+        by_region=groups(index.by_region),
+        by_producer=groups(index.by_producer),
+        by_experience=groups(index.by_experience),
+        experiences_by_producer=groups(index.experiences_by_producer),
+        texts=entry_texts_of,
+    )
+
+
+def _lists(entry: object) -> tuple:
+    """What puts an entry in the index's lists (and a product on the calendar)."""
+    if isinstance(entry, Product):
+        origin = entry.origin
+        regions = (*region_keys(entry), origin.former_district_type)  # a region's label is its first product's unit
+        tags = tuple(tag.source for tag in entry.tags)
+        return (entry.category, entry.stars, regions, tags, entry.producer, entry.experiences, bool(entry.season))
+    if isinstance(entry, Experience):
+        return (entry.producer,)
+    return ()

@@ -106,6 +106,7 @@ class PublishedMemo:
         self.chains: dict[str, set[str]] = {}  # language -> the tables it reads
         self.previous: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...]]] = {}
         self.current: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+        self.graph: PageGraph | None = None  # the last graph
 
     def start(self, config: SiteConfig, localisers: dict[str, Localiser], known: TableChanges | None = None) -> None:
         rules = tuple((code, lo.chain, lo.publishes, config.languages[code].drafts_in_hreflang) for code, lo in localisers.items())
@@ -179,7 +180,14 @@ def build_graph(
     def publishing(entry_texts: tuple[Text, ...]) -> tuple[str, ...]:
         return tuple(lang for lang in languages if publishes(lang, entry_texts))
 
-    for page in pages:
-        entry = entry_of(page, index)
-        published[page] = languages if entry is None else memo.languages(entry.key, index.texts[entry.key], publishing, publishes)
-    return PageGraph(languages, pages, published)
+    if memo.graph is not None and memo.graph.pages is pages and memo.previous:  # the same pages: only entries' may change
+        published = dict(memo.graph.published)
+        for entry in index.catalogue.entries():
+            key = entry.key
+            published[PageId(entry.entry_kind, entry.slug)] = memo.languages(key, index.texts[key], publishing, publishes)
+    else:
+        for page in pages:
+            entry = entry_of(page, index)
+            published[page] = languages if entry is None else memo.languages(entry.key, index.texts[entry.key], publishing, publishes)
+    memo.graph = PageGraph(languages, pages, published)
+    return memo.graph
