@@ -46,6 +46,8 @@ def assert_same_as_fresh(preview: Preview, root: Path) -> None:
     if fresh.problems:
         return
     assert preview.reading.table is not None and fresh.reading.table is not None
+    assert preview.reading.maker is not None and fresh.reading.maker is not None
+    assert preview.reading.maker.site.catalogue.warnings == fresh.reading.maker.site.catalogue.warnings
     assert preview.reading.table.routes == fresh.reading.table.routes
     different = [route.url for route in fresh.reading.table.routes if preview.respond(route.url) != fresh.respond(route.url)]
     assert different == []
@@ -64,6 +66,9 @@ SEQUENCE: list[tuple[str, Edit]] = [
     ("restore it", lambda root: move(root, "bonsai.bak", PRODUCT)),
     ("a link to no page", lambda root: replace(root, PRODUCT, "Mỗi cây có", "[Mỗi cây](/products/khong-co/) có")),
     ("the link fixed", lambda root: replace(root, PRODUCT, "/products/khong-co/", "../che-xanh-ban-ven/")),
+    ("a commune that names its unit (a warning)", lambda root: replace(root, PRODUCT, "origin:\n", "origin:\n  commune: Xã Bàn\n")),
+    ("edited, the warning kept", lambda root: replace(root, PRODUCT, "Xã Bàn", "Xã Bàn Tiến")),
+    ("the commune removed", lambda root: replace(root, PRODUCT, "  commune: Xã Bàn Tiến\n", "")),
     ("a producer that does not exist", lambda root: replace(root, PRODUCT, "producer: nha-vuon", "producer: vuon-khong-co")),
     ("that fixed", lambda root: replace(root, PRODUCT, "producer: vuon-khong-co", "producer: nha-vuon")),
     ("marked as a draft", lambda root: replace(root, PRODUCT, "stars: 5\n", "stars: 5\ndraft: true\n")),

@@ -145,7 +145,9 @@ def load_catalogue(
             memory.last = last
             return last[1]  # no entry, no image changed: the very same catalogue
         how = (include_drafts, unfinished)
-        patched = _patched(root, last[1], changed, memory, inside) if last is not None and last[0] == how else None
+        patched = (
+            _patched(root, last[1], changed, memory, inside, include_drafts or unfinished) if last is not None and last[0] == how else None
+        )
         if patched is not None:
             memory.last = (how, patched)
             return patched
@@ -191,30 +193,46 @@ def _reported(problems: list[Problem], unfinished: bool) -> list[Problem]:
     return [replace(p, severity="error") if p.severity == UNFINISHED else p for p in problems if unfinished or p.severity != UNFINISHED]
 
 
-def _patched(root: Path, catalogue: Catalogue, changed: frozenset[Path] | None, memory: EntryMemory, inside: Inside) -> Catalogue | None:
-    """The last catalogue (sound, and read with or without drafts as this one) with the entries
-    of the changed files read again, when only files that were entries of it changed and each
-    is still an entry with the same slug and draft mark, with no problem, not even a warning,
-    naming producers, experiences, products and images that exist. Nothing an entry can change then changes another's checks;
-    anything else is None: read as a whole, for the whole reading's messages."""
+def _patched(
+    root: Path, catalogue: Catalogue, changed: frozenset[Path] | None, memory: EntryMemory, inside: Inside, unfinished: bool
+) -> Catalogue | None:
+    """The last catalogue (sound, and read the same way as this one) with the entries of the
+    changed files read again, when only files that were entries of it changed and each is still
+    an entry with the same slug and draft mark, without errors, with warnings where it had some
+    (they take the old ones' place), naming producers, experiences, products and images that
+    exist. Nothing an entry can change then changes another's checks; anything else is None:
+    read as a whole, for the whole reading's messages."""
     if not changed:
         return None
     new: dict[int, Entry] = {}  # id of the entry it replaces -> the entry
+    warnings: dict[str, list[Problem]] = {}  # an edited entry's file -> its warnings now
     for path in changed:
         kept = memory.entries.get(path)
         section = path.relative_to(root / CONTENT).parts[0] if path.is_relative_to(root / CONTENT) else ""
         if kept is None or kept[1] is None or section not in KINDS or path.suffix != ".md" or not path.is_file():
             return None
-        old = kept[1]
+        old, was = kept[1], _reported(kept[2], unfinished)
         entry, wrong = read_entry_file(root, section, path, memory.entries, inside, changed)
-        if wrong or entry is None or type(entry) is not type(old) or entry.key != old.key or entry.draft != old.draft:
+        now = _reported(wrong, unfinished)
+        if entry is None or type(entry) is not type(old) or entry.key != old.key or entry.draft != old.draft:
+            return None
+        if any(problem.severity == "error" for problem in now) or bool(now) != bool(was):
             return None
         new[id(old)] = entry
+        if now:
+            warnings[entry.source.path] = now
     swapped = {
         name: tuple(new.get(id(e), e) for e in getattr(catalogue, name)) for name in ("products", "producers", "experiences", "pages")
     }
-    files = {entry.source.path for entry in new.values()}  # their warnings were their old version's: they have none now
-    patched = replace(catalogue, **swapped, warnings=tuple(w for w in catalogue.warnings if w.path not in files))
+    kept_warnings: list[Problem] = []
+    for warning in catalogue.warnings:  # a file's warnings are together, in the order files are read
+        if warning.path not in warnings:
+            kept_warnings.append(warning)
+        elif not kept_warnings or kept_warnings[-1].path != warning.path:
+            kept_warnings += warnings[warning.path]
+    if not {warning.path for warning in kept_warnings}.issuperset(warnings):
+        return None
+    patched = replace(catalogue, **swapped, warnings=tuple(kept_warnings))
     if sum(entry is not old for entry, old in zip(patched.entries(), catalogue.entries(), strict=True)) != len(new):
         return None  # an entry that was not in the catalogue (a draft left out)
     if check_references(patched, set(), {}, new.values()) or check_images(patched, root, memory.images, new.values()):
