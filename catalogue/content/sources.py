@@ -221,9 +221,13 @@ def _patched(
         new[id(old)] = entry
         if now:
             warnings[entry.source.path] = now
-    swapped = {
-        name: tuple(new.get(id(e), e) for e in getattr(catalogue, name)) for name in ("products", "producers", "experiences", "pages")
-    }
+    swapped = {name: getattr(catalogue, name) for name in ("products", "producers", "experiences", "pages")}
+    for entry in new.values():  # at its place: entries are sorted by slug, then file
+        name = entry.section
+        at = bisect.bisect_left(swapped[name], (entry.slug, entry.source.path), key=lambda e: (e.slug, e.source.path))
+        if at == len(swapped[name]) or id(swapped[name][at]) not in new:
+            return None  # an entry that was not in the catalogue (a draft left out)
+        swapped[name] = (*swapped[name][:at], entry, *swapped[name][at + 1 :])
     kept_warnings: list[Problem] = []
     for warning in catalogue.warnings:  # a file's warnings are together, in the order files are read
         if warning.path not in warnings:
@@ -233,8 +237,6 @@ def _patched(
     if not {warning.path for warning in kept_warnings}.issuperset(warnings):
         return None
     patched = replace(catalogue, **swapped, warnings=tuple(kept_warnings))
-    if sum(entry is not old for entry, old in zip(patched.entries(), catalogue.entries(), strict=True)) != len(new):
-        return None  # an entry that was not in the catalogue (a draft left out)
     if check_references(patched, set(), {}, new.values()) or check_images(patched, root, memory.images, new.values()):
         return None
     return patched

@@ -93,7 +93,8 @@ def prepare(
         index = build_index(catalogue, memory.entry_texts)
         pages = tuple(page_ids(index))
         memory.lookups = (catalogue, index, pages)
-    broken_links = link_problems(catalogue, config, index, pages, memory.links) + unit_problems(catalogue, config)
+    sources = catalogue.image_sources()
+    broken_links = link_problems(catalogue, config, index, pages, memory.links, sources) + unit_problems(catalogue, config)
     if broken_links:
         raise CatalogueError(broken_links)
     catalogs = load_site_catalogs(config, memory.catalogs)
@@ -105,6 +106,6 @@ def prepare(
     graph = build_graph(config, index, localisers, memory.published, pages, memory.catalogs.changes)
     themes = theme_dirs(config)
     assets, urls, images = theme_assets(themes), Urls.for_site(config), ImageLibrary(root, IMAGES, memory.entries.renditions)
-    if unusable := images.problems(catalogue.image_sources()):  # made (or found in the cache) now, once
+    if unusable := images.problems(sources):  # made (or found in the cache) now, once
         raise CatalogueError(unusable)
     return Site(root, config, catalogue, index, localisers, graph, themes, assets, urls, today, images, catalogs)

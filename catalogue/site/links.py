@@ -108,15 +108,21 @@ def page_slug_problems(pages: tuple[Page, ...]) -> list[Problem]:
 
 
 def link_problems(
-    catalogue: Catalogue, config: SiteConfig, index: Index, pages: tuple[PageId, ...] | None = None, memory: LinkMemory | None = None
+    catalogue: Catalogue,
+    config: SiteConfig,
+    index: Index,
+    pages: tuple[PageId, ...] | None = None,
+    memory: LinkMemory | None = None,
+    image_sources: tuple[str, ...] | None = None,
 ) -> list[Problem]:
     """Site links in bodies that lead nowhere, and page slugs that collide with the site's own names.
-    ``pages``: the site's pages if already listed; ``memory``: what ``serve`` keeps between readings."""
+    ``pages``, ``image_sources``: the site's pages and images if already listed; ``memory``: what
+    ``serve`` keeps between readings."""
     pages = tuple(page_ids(index)) if pages is None else pages
     memory = memory or LinkMemory()
     known = memory.known_paths(config, index, pages)
     folders = {language.folder for language in config.languages.values()}
-    images = set(catalogue.image_sources())
+    images = set(catalogue.image_sources() if image_sources is None else image_sources)
     against = (known, folders, images, next(iter(config.languages.values())))
     if memory.last is not None and memory.last[0] is catalogue and memory.last[1] == against:
         return list(memory.last[2])

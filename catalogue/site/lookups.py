@@ -140,10 +140,12 @@ def patched_index(index: Index, catalogue: Catalogue, entry_texts: IdentityMemo 
         return tuple(new.get(id(entry), entry) for entry in entries)
 
     def table(by_slug: dict) -> dict:
-        return {slug: new.get(id(entry), entry) for slug, entry in by_slug.items()}
+        swapped = dict(by_slug)
+        swapped.update((entry.slug, entry) for entry in new.values() if by_slug.get(entry.slug) is was_of[id(entry)])
+        return swapped
 
-    def groups(grouped: dict) -> dict:
-        return {key: swapped(entries) for key, entries in grouped.items()}
+    def groups(grouped: dict) -> dict:  # only the lists holding an edited entry are made again (the test runs in C)
+        return {key: entries if new.keys().isdisjoint(map(id, entries)) else swapped(entries) for key, entries in grouped.items()}
 
     entry_texts_of = dict(index.texts)
     entry_texts_of.update((entry.key, walk(entry)) for entry in new.values())

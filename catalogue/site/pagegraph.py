@@ -134,7 +134,11 @@ class PublishedMemo:
         if hit is None or hit[0] is not entry_texts:
             languages = find(entry_texts)
         else:
-            touched = {lang for lang, sources in self.changed.items() if any(text.source in sources for text in entry_texts)}
+            touched = (
+                {lang for lang, sources in self.changed.items() if any(text.source in sources for text in entry_texts)}
+                if self.changed
+                else ()
+            )
             if touched:
                 redo = {code for code, chain in self.chains.items() if touched & chain}
                 languages = tuple(code for code in self.chains if (publishes(code, entry_texts) if code in redo else code in hit[1]))

@@ -70,7 +70,7 @@ class RouteMemory:
 def _shape(site: Site) -> tuple:
     """Everything the table is made from: the site's settings, its pages and the languages that
     publish them (the sitemap's parts), its products, theme files and images."""
-    products = tuple(product.slug for product in site.catalogue.products)
+    products = tuple(site.index.products)  # the slugs, in the catalogue's order
     return (site.config, site.graph.pages, sitemap_names(site.graph), products, tuple(site.assets), tuple(site.images.files()))
 
 
