@@ -160,6 +160,7 @@ def patched_index(index: Index, catalogue: Catalogue, entry_texts: IdentityMemo 
         tags=_tags(catalogue.products),
         by_tag=groups(index.by_tag),
         by_group=groups(index.by_group),
+        in_groups=index.in_groups if new.keys().isdisjoint(map(id, index.in_groups)) else swapped(index.in_groups),
         by_stars=groups(index.by_stars),
         by_region=groups(index.by_region),
         by_producer=groups(index.by_producer),
