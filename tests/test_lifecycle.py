@@ -175,3 +175,17 @@ def test_a_file_saved_in_nfd_changes_nothing(site):
 def test_glossary_terms_written_in_nfd_are_recognised(site):
     (site / "locales/glossary.yaml").write_text(unicodedata.normalize("NFD", "Bắc Hà: {en: Bac Ha}\n"), encoding="utf-8")
     assert load_glossary(site).terms == {"Bắc Hà": {"en": "Bac Ha"}}
+
+
+def test_a_catalog_of_obsolete_messages_only_keeps_them(site):
+    """Every entry gone at once (a catalog with no active message left), then back."""
+    originals = {path: path.read_text(encoding="utf-8") for path in (site / "content").rglob("*.md")}
+    before = states(site, "fr")
+    for path in originals:
+        path.unlink()
+    extract(site, NOW)
+    extract(site, NOW)
+    for path, text in originals.items():
+        path.write_text(text, encoding="utf-8")
+    extract(site, NOW)
+    assert states(site, "fr") == before

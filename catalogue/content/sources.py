@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from ..core.files import link_problem, read_text
 from ..core.problems import Location, Problem, Problems, did_you_mean, relative
@@ -160,7 +161,7 @@ def load_catalogue(
         for path in files(root, section, changed):
             read.setdefault(section, []).append(path)
             entry, wrong = read_entry_file(root, section, path, cache, inside, changed)
-            problems.extend(_reported(wrong, include_drafts or unfinished))
+            problems.extend(reported(wrong, include_drafts or unfinished))
             if entry is None:
                 unreadable.add(path.stem)
             elif include_drafts or not entry.draft:
@@ -168,7 +169,7 @@ def load_catalogue(
             else:
                 drafts[section, entry.slug] = entry.source.path
     for section, entries in found.items():
-        problems.extend(duplicate_slugs(entries))
+        problems.extend(duplicate_slugs([(entry.slug, entry.source.path) for entry in entries]))
         found[section] = sorted(entries, key=lambda entry: (entry.slug, entry.source.path))
     catalogue = Catalogue(
         products=tuple(e for e in found["products"] if isinstance(e, Product)),
@@ -188,7 +189,7 @@ def load_catalogue(
     return catalogue
 
 
-def _reported(problems: list[Problem], unfinished: bool) -> list[Problem]:
+def reported(problems: list[Problem], unfinished: bool) -> list[Problem]:
     """An entry's problems; those of an unfinished draft (`new`'s markers) as errors, or none."""
     return [replace(p, severity="error") if p.severity == UNFINISHED else p for p in problems if unfinished or p.severity != UNFINISHED]
 
@@ -211,9 +212,9 @@ def _patched(
         section = path.relative_to(root / CONTENT).parts[0] if path.is_relative_to(root / CONTENT) else ""
         if kept is None or kept[1] is None or section not in KINDS or path.suffix != ".md" or not path.is_file():
             return None
-        old, was = kept[1], _reported(kept[2], unfinished)
+        old, was = kept[1], reported(kept[2], unfinished)
         entry, wrong = read_entry_file(root, section, path, memory.entries, inside, changed)
-        now = _reported(wrong, unfinished)
+        now = reported(wrong, unfinished)
         if entry is None or type(entry) is not type(old) or entry.key != old.key or entry.draft != old.draft:
             return None
         if any(problem.severity == "error" for problem in now) or bool(now) != bool(was):
@@ -255,23 +256,60 @@ def _as_listed(root: Path, changed: frozenset[Path] | None) -> frozenset[Path] |
     return frozenset(root / path.absolute().relative_to(base) for path in changed if path.absolute().is_relative_to(base))
 
 
-def duplicate_slugs(entries: list[Entry]) -> list[Problem]:
-    first: dict[str, Entry] = {}
+def duplicate_slugs(entries: list[tuple[str, str]]) -> list[Problem]:
+    """Two files of a section with one slug: (slug, path) of each entry, in reading order."""
+    first: dict[str, str] = {}
     problems = []
-    for entry in entries:
-        if entry.slug in first:
-            other = first[entry.slug].source.path
-            problems.append(Problem(entry.source.path, None, None, "", f"duplicate slug '{entry.slug}': {other} has the same file name"))
+    for slug, path in entries:
+        if slug in first:
+            problems.append(Problem(path, None, None, "", f"duplicate slug '{slug}': {first[slug]} has the same file name"))
         else:
-            first.setdefault(entry.slug, entry)
+            first[slug] = path
     return problems
 
 
-def _where(entry: Entry, key: str) -> tuple[str, int | None, int | None]:
+Where = tuple[str, int | None, int | None]  # path, line, column
+
+
+class Facts(NamedTuple):
+    """What the checks across entries need of one entry: few enough to keep for every entry
+    between runs (``extract`` does), where the entry itself would be too costly to keep."""
+
+    section: str
+    slug: str
+    path: str
+    references: tuple[tuple[Where, str, str, str], ...]  # (where, key, slug, section named)
+    named_images: tuple[tuple[Where, str, str], ...]  # (where, key, src) in front matter
+    shown_images: tuple[tuple[Where, str, str], ...]  # (where, "body", src) shown by the body
+
+
+def facts_of(entry: Entry) -> Facts:
+    named = tuple((_where(entry, f"images[{i}].src"), f"images[{i}].src", image.src) for i, image in enumerate(entry_images(entry)))
+    shown = tuple((_place(block.text.location if block.text else entry.source), "body", name) for block, name in entry.body_images)
+    references = tuple((_where(entry, key), key, slug, section) for key, slug, section in _named(entry))
+    return Facts(entry.section, entry.slug, entry.source.path, references, named, shown)
+
+
+def _named(entry: Entry) -> list[tuple[str, str, str]]:
+    """The other entries an entry names: (key, slug, their section)."""
+    if isinstance(entry, Product):
+        return [("producer", entry.producer, "producers")] + [
+            (f"experiences[{index}]", slug, "experiences") for index, slug in enumerate(entry.experiences)
+        ]
+    if isinstance(entry, Experience):
+        named = [("producer", entry.producer, "producers")]
+        for index, stop in enumerate(entry.stops):
+            for section in ("products", "producers", "experiences"):
+                named.append((f"stops[{index}].{section[:-1]}", getattr(stop, section[:-1]), section))
+        return named
+    return []
+
+
+def _where(entry: Entry, key: str) -> Where:
     return _place(entry.places.get(key, entry.source))
 
 
-def _place(place: Location) -> tuple[str, int | None, int | None]:
+def _place(place: Location) -> Where:
     return place.path, place.line, place.column
 
 
@@ -281,31 +319,25 @@ def check_references(
     """Every producer and experience named by an entry must exist (or have its own problem);
     one that exists but is a draft is said to be one, not missing. ``entries``: only those are
     checked (all by default)."""
-    entries = catalogue.entries() if entries is None else tuple(entries)
-    producers = {p.slug for p in catalogue.producers}
-    experiences = {e.slug for e in catalogue.experiences}
+    known = {section: {entry.slug for entry in catalogue.entries() if entry.section == section} for section in KINDS}
+    checked = catalogue.entries() if entries is None else tuple(entries)
+    return reference_problems([facts_of(entry) for entry in checked], known, unreadable, drafts)
+
+
+def reference_problems(
+    facts: list[Facts], known: dict[str, set[str]], unreadable: set[str], drafts: dict[tuple[str, str], str]
+) -> list[Problem]:
+    """``check_references`` on the entries' facts; ``known``: the slugs of each section."""
     problems = []
-
-    def require(entry: Entry, key: str, slug: str, known: set[str], section: str) -> None:
-        if slug and slug not in known and slug not in unreadable:
-            if draft := drafts.get((section, slug)):
-                message = f"{section[:-1]} '{slug}' is a draft ({draft} has draft: true), so this entry cannot be published"
-                message += "; publish it, or mark this entry as a draft too"
-            else:
-                message = f"no {section[:-1]} '{slug}' in content/{section}/{did_you_mean(slug, known)}"
-            problems.append(Problem(*_where(entry, key), key, message))
-
-    for product in (entry for entry in entries if isinstance(entry, Product)):
-        require(product, "producer", product.producer, producers, "producers")
-        for index, slug in enumerate(product.experiences):
-            require(product, f"experiences[{index}]", slug, experiences, "experiences")
-    products = {p.slug for p in catalogue.products}
-    for experience in (entry for entry in entries if isinstance(entry, Experience)):
-        require(experience, "producer", experience.producer, producers, "producers")
-        for index, stop in enumerate(experience.stops):
-            require(experience, f"stops[{index}].product", stop.product, products, "products")
-            require(experience, f"stops[{index}].producer", stop.producer, producers, "producers")
-            require(experience, f"stops[{index}].experience", stop.experience, experiences, "experiences")
+    for entry in facts:
+        for where, key, slug, section in entry.references:
+            if slug and slug not in known[section] and slug not in unreadable:
+                if draft := drafts.get((section, slug)):
+                    message = f"{section[:-1]} '{slug}' is a draft ({draft} has draft: true), so this entry cannot be published"
+                    message += "; publish it, or mark this entry as a draft too"
+                else:
+                    message = f"no {section[:-1]} '{slug}' in content/{section}/{did_you_mean(slug, known[section])}"
+                problems.append(Problem(*where, key, message))
     return problems
 
 
@@ -319,27 +351,22 @@ def check_images(
     """Each image, named in front matter or shown in a body, must be an image file inside
     content/images/ (symlinks may not lead out). ``known`` remembers what was found for each
     name (``serve``); ``entries``: only those are checked (all by default)."""
+    checked = catalogue.entries() if entries is None else tuple(entries)
+    return image_problems([facts_of(entry) for entry in checked], root, known)
+
+
+def image_problems(facts: list[Facts], root: Path, known: dict[str, str] | None = None) -> list[Problem]:
+    """``check_images`` on the entries' facts."""
     inside = Inside(root / IMAGES)
     known = {} if known is None else known
-    entries = catalogue.entries() if entries is None else tuple(entries)
-
-    def problem(src: str) -> str:
+    problems = []
+    named = [image for entry in facts for image in entry.named_images]
+    shown = [image for entry in facts for image in entry.shown_images]
+    for where, key, src in named + shown:
         if src not in known:
             known[src] = _image_problem(src, inside)
-        return known[src]
-
-    problems = [
-        Problem(*_where(entry, f"images[{i}].src"), f"images[{i}].src", wrong)
-        for entry in entries
-        for i, image in enumerate(entry_images(entry))
-        if (wrong := problem(image.src))
-    ]
-    problems += [
-        Problem(*_place(block.text.location if block.text else entry.source), "body", wrong)
-        for entry in entries
-        for block, name in entry.body_images
-        if (wrong := problem(name))
-    ]
+        if known[src]:
+            problems.append(Problem(*where, key, known[src]))
     return problems
 
 

@@ -116,6 +116,11 @@ def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
         data = path.read_bytes()
     except OSError as error:
         return None, [Problem(name, None, None, "", f"cannot be read: {error.strerror}")]
+    return text_of(data, name)
+
+
+def text_of(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """The NFC text of a file's bytes, or the problem that makes them no text (``name``: for messages)."""
     if len(data) > MAX_ENTRY_BYTES:
         return None, [Problem(name, None, None, "", f"is too large ({len(data):,} bytes, at most {MAX_ENTRY_BYTES:,})")]
     if b"\0" in data:

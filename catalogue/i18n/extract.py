@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 from babel.messages.catalog import Catalog, Message
@@ -19,11 +20,13 @@ from babel.messages.extract import extract_from_file
 
 from ..content import ocop, places
 from ..content.config import SiteConfig, load_config
-from ..content.model import Catalogue, Text, page_path, texts
-from ..content.sources import load_catalogue
+from ..content.entrycache import EntryTexts, published_texts
+from ..content.model import page_path
 from ..content.themes import ENGINE_THEMES, translation_dirs
+from ..core.engine import engine_version
 from ..core.problems import CatalogueError, Problem
 from ..core.progress import Progress
+from .incremental import ContentCatalogs, Dates
 from .lifecycle import merge, state_of
 from .pofiles import (
     CONTENT,
@@ -36,7 +39,7 @@ from .pofiles import (
     theme_catalog_path,
     write_catalog,
 )
-from .units import split_block_translations
+from .units import OfferedUnits, split_block_translations
 
 VOCABULARY = (ocop, places)  # engine modules whose words are translated like theme strings
 
@@ -77,31 +80,52 @@ def new_catalog(config: SiteConfig, domain: str, now: dt.datetime, locale: str |
     )
 
 
-def length_note(text: Text) -> str | None:
+def length_note(source: str, note: str) -> str | None:
     """What a translator must know of a text's length: names and alt texts have little room."""
-    if text.note in ("name", "title") or text.note.endswith(".name"):
-        return f"a name, shown in lists, cards and the browser tab: keep it about as short as the source ({len(text.source)} characters)"
-    if text.note.endswith((".alt", "image alt")):  # a front-matter image's, or a body image's
+    if note in ("name", "title") or note.endswith(".name"):
+        return f"a name, shown in lists, cards and the browser tab: keep it about as short as the source ({len(source)} characters)"
+    if note.endswith((".alt", "image alt")):  # a front-matter image's, or a body image's
         return "alt text, read aloud by screen readers: what the image shows, in one sentence under 125 characters"
     return None
 
 
-def content_template(config: SiteConfig, catalogue: Catalogue, now: dt.datetime) -> Catalog:
-    """Every translatable text of the site, with where it stands, what it is and the address
-    of its page in the source language (to see it in place)."""
-    catalog = new_catalog(config, CONTENT, now)
+class TemplateMessage(NamedTuple):
+    locations: list[tuple[str, int]]  # (file, line) of each text with this source
+    comments: list[str]  # where each stands, what it is and the address of its page; length notes
+
+
+def content_messages(config: SiteConfig, entries: list[EntryTexts]) -> dict[str, TemplateMessage]:
+    """Every translatable text of the site, by source, in the entries' order, with where it
+    stands, what it is and the address of its page in the source language (to see it in place)."""
+    messages: dict[str, TemplateMessage] = {}
     folder = config.languages[config.source_language].folder
-    for entry in catalogue.entries():
+    for entry in entries:
         address = f"{config.base_url}{folder}/{page_path(entry.section, entry.slug)}"
-        for text in texts(entry):
-            message = catalog.get(text.source)
-            notes = [f"{entry.section}/{entry.slug}: {text.note} ({address})", length_note(text)]
-            location = (text.location.path, text.location.line or 0)
+        for source, note, path, line in entry.texts:
+            message = messages.get(source)
             if message is None:
-                message = catalog.add(text.source, locations=[location])
-            else:
-                message.locations.append(location)
-            message.auto_comments.extend(note for note in notes if note and note not in message.auto_comments)
+                message = messages[source] = TemplateMessage([], [])
+            message.locations.append((path, line))
+            for comment in (f"{entry.section}/{entry.slug}: {note} ({address})", length_note(source, note)):
+                if comment and comment not in message.comments:
+                    message.comments.append(comment)
+    return messages
+
+
+def content_template(
+    config: SiteConfig,
+    messages: dict[str, TemplateMessage],
+    now: dt.datetime,
+    dates: Dates | None = None,
+    sources: list[str] | None = None,
+) -> Catalog:
+    """The .pot of the site's own text (with ``sources``, the part of it that has them)."""
+    catalog = new_catalog(config, CONTENT, now)
+    if dates is not None:
+        catalog.creation_date, catalog.revision_date = dates
+    for source in messages if sources is None else sources:
+        message = messages[source]
+        catalog.add(source, locations=list(message.locations), auto_comments=list(message.comments))
     return without_format_flags(catalog)
 
 
@@ -212,12 +236,24 @@ def settle_template(path: Path, template: Catalog, root: Path) -> Catalog:
 
 def merged_catalog(config: SiteConfig, path: Path, template: Catalog, locale: str, domain: str, now: dt.datetime) -> Catalog:
     """A language's catalog with the template merged in (a new one if there was none)."""
-    catalog = read_catalog(path, config.root, locale)
+    return merged(config, read_catalog(path, config.root, locale), template, locale, domain, now)
+
+
+def merged(
+    config: SiteConfig,
+    catalog: Catalog | None,
+    template: Catalog,
+    locale: str,
+    domain: str,
+    now: dt.datetime,
+    units: OfferedUnits | None = None,
+) -> Catalog:
+    """A language's catalog as read (None: there was none) with the template merged in."""
     if catalog is None:  # (a catalog with no message is falsy, but it is there)
         catalog = new_catalog(config, domain, now, locale)
     merge(catalog, template, fuzzy_matching=config.translation.fuzzy_matching)
     if domain == CONTENT:
-        split_block_translations(catalog)  # a table or quote translated whole, offered cell by cell
+        split_block_translations(catalog, units)  # a table or quote translated whole, offered cell by cell
     if domain == MESSAGES:
         for message in catalog:
             if message.id and not message.python_format:
@@ -291,16 +327,12 @@ def _site_messages(config: SiteConfig, themes: tuple[Path, ...], everything: Cat
 
 
 def plan(root: Path, now: dt.datetime, bar: bool = False) -> Plan:
-    """Templates and merged catalogs, in memory: what ``extract`` writes."""
+    """Templates and merged catalogs, in memory, every message merged: what ``extract`` writes."""
     config = load_config(root)
-    catalogue = load_catalogue(root)
-    themes = translation_dirs(config)
-    theme_files, fresh = _theme_files(config, themes, now)
-    everything = messages_template(config, now)
-    content = CatalogFile("", CONTENT, template_path(root, CONTENT), content_template(config, catalogue, now))
+    messages = content_messages(config, published_texts(root, engine_version()))
+    content = CatalogFile("", CONTENT, template_path(root, CONTENT), content_template(config, messages, now))
     settle_template(content.path, content.catalog, root)
-    messages, message_catalogs = _site_messages(config, themes, everything, fresh, now)
-    settle_template(messages.path, messages.catalog, root)
+    theme = theme_plan(config, now)
     catalogs = []
     progress = Progress(sum(1 for _ in site_catalogs(config)), "extract", enabled=bar)
     for code, domain, path in site_catalogs(config):
@@ -308,8 +340,17 @@ def plan(root: Path, now: dt.datetime, bar: bool = False) -> Plan:
         if domain == CONTENT:
             merged = merged_catalog(config, path, content.catalog, config.languages[code].catalog_name, domain, now)
             catalogs.append(CatalogFile(code, domain, path, merged))
-    catalogs += message_catalogs
-    return Plan(config, [content, messages, *theme_files], catalogs, len(everything))
+    return Plan(config, [content, *theme.templates], catalogs + theme.catalogs, theme.theme_strings)
+
+
+def theme_plan(config: SiteConfig, now: dt.datetime) -> Plan:
+    """The theme strings' templates and catalogs (the site's, and those of the themes it owns)."""
+    themes = translation_dirs(config)
+    theme_files, fresh = _theme_files(config, themes, now)
+    everything = messages_template(config, now)
+    messages, message_catalogs = _site_messages(config, themes, everything, fresh, now)
+    settle_template(messages.path, messages.catalog, config.root)
+    return Plan(config, [messages, *theme_files], message_catalogs, len(everything))
 
 
 def write_all(root: Path, files: list[CatalogFile]) -> list[str]:
@@ -325,6 +366,30 @@ def write_all(root: Path, files: list[CatalogFile]) -> list[str]:
 
 
 def extract(root: Path, now: dt.datetime, bar: bool = False) -> ExtractReport:
-    planned = plan(root, now, bar)
-    written = write_all(root, planned.templates + planned.catalogs)
-    return ExtractReport({CONTENT: len(planned.templates[0].catalog), MESSAGES: planned.theme_strings}, tuple(written))
+    """Write the templates and every catalog. The site's text goes through ``incremental``:
+    only the messages that changes reach are merged again, and each content catalog written
+    is recorded for the next run and for ``status``. Theme strings, a few hundred, are merged whole."""
+    config = load_config(root)
+    version = engine_version()
+    messages = content_messages(config, published_texts(root, version))
+    content = ContentCatalogs.of(config, messages, version, now)
+
+    def make(dates: Dates | None, sources: list[str] | None) -> Catalog:
+        return content_template(config, messages, now, dates, sources)
+
+    def merge_content(catalog: Catalog | None, template: Catalog, locale: str, units: OfferedUnits) -> Catalog:
+        return merged(config, catalog, template, locale, CONTENT, now, units)
+
+    progress = Progress(sum(1 for _ in site_catalogs(config)), "extract", enabled=bar)
+    pot = template_path(root, CONTENT)
+    written = [pot.relative_to(root).as_posix()] if content.write_template(pot, make, settle_template) else []
+    theme = theme_plan(config, now)
+    written += write_all(root, theme.templates)
+    for code, domain, path in site_catalogs(config):
+        if domain == CONTENT:
+            progress.advance()
+            if content.write_catalog(path, config.languages[code].catalog_name, make, merge_content):
+                written.append(path.relative_to(root).as_posix())
+    progress.advance(len(theme.catalogs))
+    written += write_all(root, theme.catalogs)  # in the order a whole merge writes them
+    return ExtractReport({CONTENT: len(messages), MESSAGES: theme.theme_strings}, tuple(written))

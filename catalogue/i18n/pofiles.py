@@ -101,7 +101,7 @@ def parse_catalog(text: str, name: str, locale: str | None = None) -> Catalog:
     if problems:
         raise CatalogueError(problems)
     try:
-        return with_previous_ids(read_po(io.StringIO(OBSOLETE_PREVIOUS.sub("#|", text)), locale=locale, abort_invalid=True))
+        return checked_catalog(text, locale)
     except PoFileError as error:
         message = str(error).rsplit(" on ", 1)[0]
         if "more translations than num_plurals" in message:
@@ -109,6 +109,11 @@ def parse_catalog(text: str, name: str, locale: str | None = None) -> Catalog:
         raise CatalogueError([Problem(name, error.lineno, None, "", f"invalid .po file: {message}")]) from None
     except ValueError as error:
         raise CatalogueError([Problem(name, None, None, "", f"invalid .po file: {error}")]) from None
+
+
+def checked_catalog(text: str, locale: str | None) -> Catalog:
+    """A catalog from .po text already checked (``parse_catalog``), previous sources included."""
+    return with_previous_ids(read_po(io.StringIO(OBSOLETE_PREVIOUS.sub("#|", text)), locale=locale, abort_invalid=True))
 
 
 OBSOLETE_PREVIOUS = re.compile(r"^#~\|", re.MULTILINE)  # gettext's previous source of an obsolete entry; Babel cannot read it
@@ -239,12 +244,13 @@ HEADER_LINE = re.compile(r'^"(.*)"$')
 
 def tool_headers(data: bytes) -> list[str]:
     """The header lines of a .po file (as written, quoted) that Babel does not know and would drop."""
-    lines = data.decode("utf-8", "replace").split("\n")
-    start = next((i for i in range(len(lines) - 1) if lines[i] == 'msgid ""' and lines[i + 1].startswith("msgstr ")), None)
+    start = _header_start(data)
     if start is None:
         return []
+    end = data.find(b"\n\n", start)
+    lines = data[start : len(data) if end < 0 else end].decode("utf-8", "replace").split("\n")
     kept = []
-    for line in lines[start + 2 :]:
+    for line in lines[2:]:
         match = HEADER_LINE.match(line)
         if match is None:
             break
@@ -254,24 +260,38 @@ def tool_headers(data: bytes) -> list[str]:
     return kept
 
 
+def _header_start(data: bytes) -> int | None:
+    """Where the header's ``msgid ""`` line is (the first one followed by a ``msgstr`` line)."""
+    found = data.find(b'msgid ""\nmsgstr ')
+    while found > 0 and data[found - 1 : found] != b"\n":
+        found = data.find(b'msgid ""\nmsgstr ', found + 1)
+    return None if found < 0 else found
+
+
 def with_headers(data: bytes, headers: list[str]) -> bytes:
     """``data`` with header lines added at the end of its header (before its first blank line)."""
     if not headers:
         return data
-    text = data.decode("utf-8")
-    start = text.index('msgid ""\nmsgstr ')
-    end = text.index("\n\n", start)
-    return (text[:end] + "\n" + "\n".join(headers) + text[end:]).encode("utf-8")
+    start = data.index(b'msgid ""\nmsgstr ')
+    end = data.index(b"\n\n", start)
+    return data[:end] + ("\n" + "\n".join(headers)).encode("utf-8") + data[end:]
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:
     """Write atomically, keeping the header fields that tools added to the file on disk (Poedit's
     X-Generator, Weblate's X-*...); False when the file already had these bytes."""
+    return write_catalog_text(path, catalog_bytes(catalog))[0]
+
+
+def write_catalog_text(path: Path, data: bytes, old: bytes | None = None) -> tuple[bool, bytes]:
+    """``write_catalog`` for a catalog's text (``old``: the file's bytes, if already read);
+    whether it changed, and the bytes the file now holds."""
     try:
-        kept = tool_headers(path.read_bytes())
+        kept = tool_headers(path.read_bytes() if old is None else old)
     except FileNotFoundError:
         kept = []
-    return atomic_write(path, with_headers(catalog_bytes(catalog), kept))
+    data = with_headers(data, kept)
+    return atomic_write(path, data), data
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,13 @@ from babel.messages.catalog import Catalog, Message
 
 from ..content.config import SiteConfig, load_config
 from ..content.themes import translation_dirs
+from ..core.engine import engine_version
 from ..core.problems import relative
 from .lifecycle import state_of
 from .pofiles import CONTENT, MESSAGES, read_catalog, site_catalogs, theme_catalogs
+from .records import Facts, facts_of, load_record, msgid_lines, settings
 
 STATES = ("reviewed", "draft", "outdated", "missing")
-
-
-def words(message: Message) -> int:
-    text = " ".join(message.id) if isinstance(message.id, tuple) else message.id
-    return max(1, len(text.split()))
 
 
 @dataclass
@@ -62,11 +59,6 @@ class LanguageStatus:
         }
 
 
-def entry_names(message: Message) -> list[str]:
-    """The entries a content message belongs to, from its "products/slug: field" comments."""
-    return sorted({comment.split(":", 1)[0] for comment in message.auto_comments if "/" in comment.split(":", 1)[0]})
-
-
 def theme_messages(site: Catalog | None, themes: tuple[Catalog, ...]) -> list[Message]:
     """A language's theme strings as shown: each message from the site's own catalog where it
     translates it, else from the first theme catalog that does, else as missing."""
@@ -84,30 +76,61 @@ def catalogs_status(
 ) -> list[LanguageStatus]:
     """The status of every language from its catalogs, already read: (code, domain) -> Catalog,
     and the themes' own catalogs of each language."""
+    found = {}
+    for code, domain, _ in site_catalogs(config):
+        catalog = catalogs.get((code, domain))
+        messages = theme_messages(catalog, (themes or {}).get(code, ())) if domain == MESSAGES else list(catalog or ())
+        found[code, domain] = _facts([message for message in messages if message.id])
+    return _statuses(config, found)
+
+
+def _facts(messages: list[Message]) -> tuple[list[Facts], list[int]]:
+    return [facts_of(message) for message in messages], [message.lineno for message in messages]
+
+
+def _statuses(config: SiteConfig, found: dict[tuple[str, str], tuple[list[Facts], list[int]]]) -> list[LanguageStatus]:
+    """Every language's counts from the facts of each catalog's messages, and their lines."""
     statuses = {code: LanguageStatus(code) for code in config.languages}
     for code, domain, path in site_catalogs(config):
-        status, catalog = statuses[code], catalogs.get((code, domain))
-        messages = theme_messages(catalog, (themes or {}).get(code, ())) if domain == MESSAGES else list(catalog or ())
-        for message in messages:
-            if not message.id:
-                continue
-            state, count = state_of(message), words(message)
+        status, (facts, lines) = statuses[code], found[code, domain]
+        name = relative(path, config.root)
+        for (state, count, entries), line in zip(facts, lines, strict=True):
             status.total.add(state, count)
             status.domains[domain].add(state, count)
-            for entry in entry_names(message) if domain == CONTENT else ():
+            for entry in entries if domain == CONTENT else ():
                 status.entries[entry].add(state, count)
-                status.where.setdefault(entry, f"{relative(path, config.root)}:{message.lineno}")
+                status.where.setdefault(entry, f"{name}:{line}")
     return list(statuses.values())
 
 
 def site_status(root: Path) -> tuple[SiteConfig, list[LanguageStatus]]:
+    """Every language's status. A content catalog that still holds the bytes ``extract`` wrote
+    is counted from the record it made of them (``records``), not read again."""
     config = load_config(root)
     names = {code: language.catalog_name for code, language in config.languages.items()}
-    catalogs = {(code, domain): read_catalog(path, root, names[code]) for code, domain, path in site_catalogs(config)}
+    version = engine_version()
     themes: dict[str, tuple[Catalog, ...]] = {}
     for code, path in theme_catalogs(config, translation_dirs(config)):
         themes[code] = (*themes.get(code, ()), *filter(None, [read_catalog(path, root, names[code])]))
-    return config, catalogs_status(config, catalogs, themes)
+    found = {}
+    for code, domain, path in site_catalogs(config):
+        wanted = settings(version, domain, names[code], config.translation.fuzzy_matching)
+        data = _bytes(path) if domain == CONTENT else None
+        record = load_record(root, path, wanted, data) if data is not None else None
+        if record is not None and data is not None:
+            found[code, domain] = (list(record.facts), msgid_lines(data.decode("utf-8"))[1:])
+        elif domain == MESSAGES:
+            found[code, domain] = _facts([m for m in theme_messages(read_catalog(path, root, names[code]), themes.get(code, ())) if m.id])
+        else:
+            found[code, domain] = _facts([message for message in read_catalog(path, root, names[code]) or () if message.id])
+    return config, _statuses(config, found)
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # read_catalog says what is wrong, if anything
 
 
 def table(statuses: list[LanguageStatus], entries: bool) -> str:

@@ -15,14 +15,32 @@ from babel.messages.catalog import Catalog, Message
 from ..content.segments import segment
 from .lifecycle import translated
 
+Units = list[tuple[str, str]]  # (source unit, translated unit)
 
-def split_block_translations(catalog: Catalog) -> None:
+
+class OfferedUnits:
+    """The units each obsolete message offers, worked out once (cutting a text costs a
+    Markdown parse): ``extract`` keeps them with its record of the catalog."""
+
+    def __init__(self, known: dict[tuple[str, str], Units] | None = None):
+        self.known = known if known is not None else {}
+
+    def __call__(self, old: Message) -> Units:
+        if not (isinstance(old.id, str) and isinstance(old.string, str) and old.string):
+            return []
+        key = (old.id, old.string)
+        if key not in self.known:
+            self.known[key] = _aligned_units(old.id, old.string)
+        return self.known[key]
+
+
+def split_block_translations(catalog: Catalog, offered: OfferedUnits | None = None) -> None:
     """Offer the units of obsolete block translations to the new unit messages (see above)."""
+    offered = offered or OfferedUnits()
     offers: dict[str, tuple[str, Message]] = {}
     for old in catalog.obsolete.values():
-        if isinstance(old.id, str) and isinstance(old.string, str) and old.string:
-            for source, translation in _aligned_units(old.id, old.string):
-                offers.setdefault(source, (translation, old))
+        for source, translation in offered(old):
+            offers.setdefault(source, (translation, old))
     for message in catalog:
         if not message.id or message.id not in offers:
             continue

@@ -1,0 +1,184 @@
+"""``extract`` of the site's own text without merging every message again: a catalog that
+``extract`` wrote itself (its record says so, ``records``) is updated by merging only the
+messages the changes reach, and splicing their text among the others' unchanged lines.
+
+Why that gives the bytes a whole merge gives: merging a catalog that a merge with the same
+template produced changes none of its messages (``extract`` run twice writes nothing), and a
+message's text in the file depends on that message alone. What a merge does across messages
+is taken along: a message whose template message changed, a new one (it may come back from
+the obsolete ones), one that vanished (it becomes obsolete, and may lend its translation to
+any untranslated message), and every message an obsolete one may offer units to
+(``units``). Those, with every obsolete message, go through the very same merge as a small
+catalog; the rest keep their lines. Anything unexpected (no record, other bytes, messages
+with contexts or plural forms, a text that does not cut into one block per message) means
+the whole merge, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from ..content.config import SiteConfig
+from .pofiles import CONTENT, catalog_bytes, checked_catalog, read_catalog, write_catalog_text
+from .records import Record, digest, facts_of, load_record, save_record, settings, signature, spliceable
+from .units import OfferedUnits
+
+Dates = tuple[dt.datetime, dt.datetime]  # a template's creation and revision dates
+MakeTemplate = Callable[[Dates | None, list[str] | None], Catalog]  # the .pot, or the part of it with these sources
+Merge = Callable[[Catalog | None, Catalog, str, OfferedUnits], Catalog]  # a read catalog merged as extract merges it
+Settle = Callable[[Path, Catalog, Path], Catalog]  # a .pot's dates kept when nothing else changes
+
+
+def blocks_of(data: bytes) -> tuple[list[str], str]:
+    """A catalog's text cut into blocks (the header, then each message), and its ending."""
+    text = data.decode("utf-8")
+    body = text.rstrip("\n")
+    return body.split("\n\n"), text[len(body) :]
+
+
+def joined(blocks: list[str], ending: str) -> bytes:
+    return ("\n\n".join(blocks) + ending).encode("utf-8")
+
+
+class ContentCatalogs:
+    """The .pot of the site's text, then each language's content.po, brought up to date."""
+
+    def __init__(self, config: SiteConfig, sources: list[str], signatures: dict[str, str], version: str, now: dt.datetime):
+        self.config, self.sources, self.signatures, self.version, self.now = config, sources, signatures, version, now
+        self.dates: Dates | None = None  # the .pot's, once settled
+        self._whole: Catalog | None = None
+
+    @classmethod
+    def of(cls, config: SiteConfig, template: dict, version: str, now: dt.datetime) -> ContentCatalogs:
+        """``template``: source -> ``extract.TemplateMessage``."""
+        return cls(config, list(template), {s: signature(m.locations, m.comments) for s, m in template.items()}, version, now)
+
+    def settings(self, locale: str) -> str:
+        return settings(self.version, CONTENT, locale, self.config.translation.fuzzy_matching)
+
+    # --- the .pot --------------------------------------------------------------------------
+
+    def write_template(self, path: Path, make: MakeTemplate, settle: Settle) -> bool:
+        root, wanted = self.config.root, self.settings("")
+        data = _read(path)
+        record = load_record(root, path, wanted, data) if data is not None else None
+        text = self._splice_template(data, record, make) if data is not None and record is not None and record.spliceable else None
+        if text is None:
+            template = settle(path, make(None, None), root)
+            self.dates, self._whole = (template.creation_date, template.revision_date), template
+            text = catalog_bytes(template)
+        written, text = write_catalog_text(path, text, data)
+        signatures = tuple(self.signatures[source] for source in self.sources)
+        fits = len(blocks_of(text)[0]) == 1 + len(self.sources)
+        save_record(root, path, Record(wanted, digest(text), tuple(self.sources), signatures, (), (), (), fits, self.dates or ()))
+        return written
+
+    def _splice_template(self, data: bytes, record: Record, make: MakeTemplate) -> bytes | None:
+        blocks, _ = blocks_of(data)
+        if len(blocks) != 1 + len(record.keys) or not self.sources:
+            return None
+        old = dict(zip(record.keys, zip(record.signatures, blocks[1:], strict=True), strict=True))
+        changed = [s for s in self.sources if s not in old or old[s][0] != self.signatures[s]] or self.sources[:1]
+        text = None
+        for dates in (record.dates, (self.now, self.now)):  # the old dates, unless something else changed
+            small_blocks, ending = blocks_of(catalog_bytes(make(dates, changed)))
+            if len(small_blocks) != 1 + len(changed):
+                return None
+            new = dict(zip(changed, small_blocks[1:], strict=True))
+            text = joined([small_blocks[0], *(new[s] if s in new else old[s][1] for s in self.sources)], ending)
+            self.dates = dates
+            if text == data:
+                break
+        return text
+
+    # --- each language's catalog -----------------------------------------------------------
+
+    def write_catalog(self, path: Path, locale: str, make: MakeTemplate, merge: Merge) -> bool:
+        root, wanted = self.config.root, self.settings(locale)
+        data = _read(path)
+        record = load_record(root, path, wanted, data) if data is not None else None
+        units = OfferedUnits()
+        spliced = None
+        if data is not None and record is not None and record.spliceable:
+            spliced = self._splice_catalog(data, record, locale, units, make, merge)
+        if spliced is None:
+            if self._whole is None:
+                self._whole = make(self.dates, None)
+            catalog = merge(read_catalog(path, root, locale), self._whole, locale, units)
+            written, text = write_catalog_text(path, catalog_bytes(catalog), data)
+            record = self._record(wanted, catalog, text, units)
+        else:
+            written, text = write_catalog_text(path, spliced[0], data)
+            record = spliced[1]._replace(digest=digest(text))
+        save_record(root, path, record)
+        return written
+
+    def _record(self, wanted: str, catalog: Catalog, text: bytes, units: OfferedUnits) -> Record:
+        active = [message for message in catalog if message.id]
+        keys = tuple(message.id for message in active)
+        return Record(
+            wanted,
+            digest(text),
+            keys,
+            tuple(self.signatures.get(key, "") for key in keys),
+            tuple(facts_of(message) for message in active),
+            tuple(catalog.obsolete),
+            tuple(tuple(units(message)) for message in catalog.obsolete.values()),
+            spliceable(catalog, text),
+            (),
+        )
+
+    def _reached(self, blocks: list[str], record: Record, locale: str, units: OfferedUnits) -> set[str]:
+        """The messages a merge may change: see the module's docstring."""
+        position = {key: index for index, key in enumerate(record.keys)}
+        reached = {s for s in self.sources if s not in position or record.signatures[position[s]] != self.signatures[s]}
+        vanished = [key for key in record.keys if key not in self.signatures]
+        offered = {source for pairs in record.offers for source, _ in pairs}
+        if vanished:
+            reached.update(vanished)
+            gone = checked_catalog("\n\n".join([blocks[0], *(blocks[1 + position[key]] for key in vanished)]) + "\n", locale)
+            offered.update(source for message in gone if message.id for source, _ in units(message))
+            if self.config.translation.fuzzy_matching and any(record.facts[position[key]][0] != "missing" for key in vanished):
+                reached.update(key for key, facts in zip(record.keys, record.facts, strict=True) if facts[0] == "missing")
+        reached.update(source for source in offered if source in position)
+        reached.update(self.sources[:1])  # never an empty catalog, whose text ends otherwise
+        return reached
+
+    def _splice_catalog(
+        self, data: bytes, record: Record, locale: str, units: OfferedUnits, make: MakeTemplate, merge: Merge
+    ) -> tuple[bytes, Record] | None:
+        blocks, _ = blocks_of(data)
+        count = len(record.keys)
+        if len(blocks) != 1 + count + len(record.obsolete) or not self.sources:
+            return None
+        reached = self._reached(blocks, record, locale, units)
+        position = {key: index for index, key in enumerate(record.keys)}
+        old = [key for key in record.keys if key in reached]  # in the file's order
+        small = checked_catalog("\n\n".join([blocks[0], *(blocks[1 + position[key]] for key in old), *blocks[1 + count :]]) + "\n", locale)
+        if len(small.obsolete) != len(record.obsolete):
+            return None
+        for message, pairs in zip(small.obsolete.values(), record.offers, strict=True):
+            units.known.setdefault((message.id, message.string), list(pairs))
+        small = merge(small, make(self.dates, [s for s in self.sources if s in reached]), locale, units)
+        small_blocks, ending = blocks_of(catalog_bytes(small))
+        active = [message for message in small if message.id]
+        if len(small_blocks) != 1 + len(active) + len(small.obsolete):
+            return None
+        new = {message.id: (block, message) for message, block in zip(active, small_blocks[1:], strict=False)}
+        middle = [new[s][0] if s in new else blocks[1 + position[s]] for s in self.sources]
+        text = joined([small_blocks[0], *middle, *small_blocks[1 + len(active) :]], ending)
+        facts = tuple(facts_of(new[s][1]) if s in new else record.facts[position[s]] for s in self.sources)
+        signatures = tuple(self.signatures[s] for s in self.sources)
+        offers = tuple(tuple(units(message)) for message in small.obsolete.values())
+        return text, Record(record.settings, "", tuple(self.sources), signatures, facts, tuple(small.obsolete), offers, True, ())
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None

@@ -1,0 +1,118 @@
+"""What ``extract`` remembers of each catalog it writes, so that the next run (and ``status``)
+need not read it again with Babel: a record per file, valid only for the exact bytes it was
+made from (their SHA-256) and for this engine (``core.engine``) and merge settings.
+
+A record lists the file's messages in order, each with the template message it was merged
+with (a digest of what the .pot says of it), its state, source words and entries, and the
+obsolete messages with the units each offers (``units``). A file changed by anyone else (a
+translator, Poedit, ``msgmerge``) no longer matches its record, and is read as it always was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from babel.messages.catalog import Catalog, Message
+
+from ..core.files import atomic_write
+from .lifecycle import state_of
+from .pofiles import catalog_bytes, write_catalog_text
+
+RECORDS = ".cache/extract/catalogs"
+MSGID_LINE = re.compile(r"^msgid ", re.MULTILINE)
+
+
+Facts = tuple[str, int, tuple[str, ...]]  # what status counts of a message: state, source words, entries ("products/slug")
+
+
+class Record(NamedTuple):
+    settings: str  # the engine's version, the catalog's locale and the merge settings
+    digest: str  # SHA-256 of the bytes the record describes
+    keys: tuple[str, ...]  # the active messages' msgids, in order
+    signatures: tuple[str, ...]  # each active message's template message (``signature``), "" if unknown
+    facts: tuple[Facts, ...]  # each active message's
+    obsolete: tuple[str, ...]  # the obsolete messages' msgids, in order
+    offers: tuple[tuple[str, ...], ...]  # the unit sources each obsolete message offers (``units``)
+    spliceable: bool  # one block of text per message, no contexts or plural forms: ``extract`` may splice it
+    dates: tuple  # a template's creation and revision dates (kept when nothing else changes)
+
+
+def settings(version: str, domain: str, locale: str, fuzzy_matching: bool) -> str:
+    """What a record must have been made with: the engine, the catalog and the merge settings."""
+    return f"{version}\0{domain}\0{locale}\0{fuzzy_matching}"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def signature(locations: Iterable[tuple[str, int]], comments: Iterable[str]) -> str:
+    """A template message as the .pot shows it: its files (without lines, once each) and notes."""
+    files = sorted({path for path, _ in locations})
+    return hashlib.sha256("\0".join([*files, "\x01", *comments]).encode("utf-8")).hexdigest()[:24]
+
+
+def words(message: Message) -> int:
+    text = " ".join(message.id) if isinstance(message.id, tuple) else message.id
+    return max(1, len(text.split()))
+
+
+def entry_names(message: Message) -> tuple[str, ...]:
+    """The entries a content message belongs to, from its "products/slug: field" comments."""
+    return tuple(sorted({comment.split(":", 1)[0] for comment in message.auto_comments if "/" in comment.split(":", 1)[0]}))
+
+
+def facts_of(message: Message) -> Facts:
+    """Kept as a plain tuple: a record holds one per message, and plain tuples load fastest."""
+    return (state_of(message), words(message), entry_names(message))
+
+
+def msgid_lines(text: str) -> list[int]:
+    """The line (1-based) of each active message's ``msgid``, the header's first."""
+    lines, line, position = [], 1, 0
+    for match in MSGID_LINE.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+    return lines
+
+
+def spliceable(catalog: Catalog, data: bytes) -> bool:
+    """Whether the text is one block per message, blocks apart by one blank line."""
+    if any(m.context or isinstance(m.id, tuple) for m in (*catalog, *catalog.obsolete.values()) if m.id):
+        return False
+    blocks = data.decode("utf-8").rstrip("\n").split("\n\n")
+    return len(blocks) == 1 + len(catalog) + len(catalog.obsolete)  # the header, then each message
+
+
+def record_catalog(root: Path, path: Path, catalog: Catalog, settings: str) -> bool:
+    """Write a catalog merged whole, and the record ``status`` reads instead of it; whether it changed."""
+    written, text = write_catalog_text(path, catalog_bytes(catalog))
+    active = [message for message in catalog if message.id]
+    facts = tuple(facts_of(message) for message in active)
+    save_record(root, path, Record(settings, digest(text), tuple(m.id for m in active), (), facts, tuple(catalog.obsolete), (), False, ()))
+    return written
+
+
+def record_path(root: Path, path: Path) -> Path:
+    return root / RECORDS / (path.relative_to(root).as_posix().replace("/", "__") + ".pickle")
+
+
+def load_record(root: Path, path: Path, settings: str, data: bytes) -> Record | None:
+    """The record of ``path``, if one was made from exactly ``data`` with these settings."""
+    try:
+        record = pickle.loads(record_path(root, path).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        return None
+    if not isinstance(record, Record) or record.settings != settings or record.digest != digest(data):
+        return None
+    return record
+
+
+def save_record(root: Path, path: Path, record: Record) -> None:
+    atomic_write(record_path(root, path), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
