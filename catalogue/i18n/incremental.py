@@ -33,15 +33,19 @@ Merge = Callable[[Catalog | None, Catalog, str, OfferedUnits], Catalog]  # a rea
 Settle = Callable[[Path, Catalog, Path], Catalog]  # a .pot's dates kept when nothing else changes
 
 
-def blocks_of(data: bytes) -> tuple[list[str], str]:
-    """A catalog's text cut into blocks (the header, then each message), and its ending."""
-    text = data.decode("utf-8")
-    body = text.rstrip("\n")
-    return body.split("\n\n"), text[len(body) :]
+def blocks_of(data: bytes) -> tuple[list[bytes], bytes]:
+    """A catalog's text cut into blocks (the header, then each message), and its ending; as
+    bytes, never decoded whole (a newline byte is never part of another UTF-8 character)."""
+    body = data.rstrip(b"\n")
+    return body.split(b"\n\n"), data[len(body) :]
 
 
-def joined(blocks: list[str], ending: str) -> bytes:
-    return ("\n\n".join(blocks) + ending).encode("utf-8")
+def joined(blocks: list[bytes], ending: bytes) -> bytes:
+    return b"\n\n".join(blocks) + ending
+
+
+def parsed(blocks: list[bytes], locale: str) -> Catalog:
+    return checked_catalog(b"\n\n".join(blocks).decode("utf-8") + "\n", locale)
 
 
 class ContentCatalogs:
@@ -49,8 +53,11 @@ class ContentCatalogs:
 
     def __init__(self, config: SiteConfig, sources: list[str], signatures: dict[str, str], version: str, now: dt.datetime):
         self.config, self.sources, self.signatures, self.version, self.now = config, sources, signatures, version, now
+        self.keys = tuple(sources)
+        self.row = tuple(signatures[source] for source in sources)  # each message's, in order
         self.dates: Dates | None = None  # the .pot's, once settled
         self._whole: Catalog | None = None
+        self._changes: tuple | None = None  # the last record's keys and signatures, and what changed since
 
     @classmethod
     def of(cls, config: SiteConfig, template: dict, version: str, now: dt.datetime) -> ContentCatalogs:
@@ -72,9 +79,8 @@ class ContentCatalogs:
             self.dates, self._whole = (template.creation_date, template.revision_date), template
             text = catalog_bytes(template)
         written, text = write_catalog_text(path, text, data)
-        signatures = tuple(self.signatures[source] for source in self.sources)
         fits = len(blocks_of(text)[0]) == 1 + len(self.sources)
-        save_record(root, path, Record(wanted, digest(text), tuple(self.sources), signatures, (), (), (), fits, self.dates or ()))
+        save_record(root, path, Record(wanted, digest(text), self.keys, self.row, (), (), (), fits, self.dates or ()))
         return written
 
     def _splice_template(self, data: bytes, record: Record, make: MakeTemplate) -> bytes | None:
@@ -124,7 +130,7 @@ class ContentCatalogs:
             wanted,
             digest(text),
             keys,
-            tuple(self.signatures.get(key, "") for key in keys),
+            self.row if keys == self.keys else tuple(self.signatures.get(key, "") for key in keys),
             tuple(facts_of(message) for message in active),
             tuple(catalog.obsolete),
             tuple(tuple(units(message)) for message in catalog.obsolete.values()),
@@ -132,15 +138,25 @@ class ContentCatalogs:
             (),
         )
 
-    def _reached(self, blocks: list[str], record: Record, locale: str, units: OfferedUnits) -> set[str]:
+    def _changed(self, record: Record) -> tuple[dict[str, int], set[str], list[str]]:
+        """Where each message of the record is, the sources whose template message is new or
+        changed, and the messages that vanished: worked out once for all the catalogs that
+        were merged with the same template."""
+        if self._changes is None or self._changes[0] != record.keys or self._changes[1] != record.signatures:
+            position = {key: index for index, key in enumerate(record.keys)}
+            changed = {s for s in self.sources if s not in position or record.signatures[position[s]] != self.signatures[s]}
+            vanished = [key for key in record.keys if key not in self.signatures]
+            self._changes = (record.keys, record.signatures, (position, changed, vanished))
+        return self._changes[2]
+
+    def _reached(self, blocks: list[bytes], record: Record, locale: str, units: OfferedUnits) -> set[str]:
         """The messages a merge may change: see the module's docstring."""
-        position = {key: index for index, key in enumerate(record.keys)}
-        reached = {s for s in self.sources if s not in position or record.signatures[position[s]] != self.signatures[s]}
-        vanished = [key for key in record.keys if key not in self.signatures]
+        position, changed, vanished = self._changed(record)
+        reached = set(changed)
         offered = {source for pairs in record.offers for source, _ in pairs}
         if vanished:
             reached.update(vanished)
-            gone = checked_catalog("\n\n".join([blocks[0], *(blocks[1 + position[key]] for key in vanished)]) + "\n", locale)
+            gone = parsed([blocks[0], *(blocks[1 + position[key]] for key in vanished)], locale)
             offered.update(source for message in gone if message.id for source, _ in units(message))
             if self.config.translation.fuzzy_matching and any(record.facts[position[key]][0] != "missing" for key in vanished):
                 reached.update(key for key, facts in zip(record.keys, record.facts, strict=True) if facts[0] == "missing")
@@ -156,9 +172,9 @@ class ContentCatalogs:
         if len(blocks) != 1 + count + len(record.obsolete) or not self.sources:
             return None
         reached = self._reached(blocks, record, locale, units)
-        position = {key: index for index, key in enumerate(record.keys)}
+        position = self._changed(record)[0]
         old = [key for key in record.keys if key in reached]  # in the file's order
-        small = checked_catalog("\n\n".join([blocks[0], *(blocks[1 + position[key]] for key in old), *blocks[1 + count :]]) + "\n", locale)
+        small = parsed([blocks[0], *(blocks[1 + position[key]] for key in old), *blocks[1 + count :]], locale)
         if len(small.obsolete) != len(record.obsolete):
             return None
         for message, pairs in zip(small.obsolete.values(), record.offers, strict=True):
@@ -171,10 +187,14 @@ class ContentCatalogs:
         new = {message.id: (block, message) for message, block in zip(active, small_blocks[1:], strict=False)}
         middle = [new[s][0] if s in new else blocks[1 + position[s]] for s in self.sources]
         text = joined([small_blocks[0], *middle, *small_blocks[1 + len(active) :]], ending)
-        facts = tuple(facts_of(new[s][1]) if s in new else record.facts[position[s]] for s in self.sources)
-        signatures = tuple(self.signatures[s] for s in self.sources)
+        if record.keys == self.keys:  # no message came or went: the same facts but the merged ones'
+            facts = list(record.facts)
+            for source, (_, message) in new.items():
+                facts[position[source]] = facts_of(message)
+        else:
+            facts = [facts_of(new[s][1]) if s in new else record.facts[position[s]] for s in self.sources]
         offers = tuple(tuple(units(message)) for message in small.obsolete.values())
-        return text, Record(record.settings, "", tuple(self.sources), signatures, facts, tuple(small.obsolete), offers, True, ())
+        return text, Record(record.settings, "", self.keys, self.row, tuple(facts), tuple(small.obsolete), offers, True, ())
 
 
 def _read(path: Path) -> bytes | None:
