@@ -106,6 +106,9 @@ def test_edits_reverts_deletions_and_renames_give_what_a_run_without_records_giv
     for step in steps:
         same_after(warm, cold, step)
     assert spliced and all(spliced)  # every one of them without a whole merge
+    times = {path: path.stat().st_mtime_ns for path in (warm / "locales").rglob("*.po*")}
+    assert extract(warm, LATER).written == ()  # nothing changed: nothing is written, whatever the date
+    assert {path: path.stat().st_mtime_ns for path in (warm / "locales").rglob("*.po*")} == times
 
 
 def test_a_translators_edit_or_new_settings_are_merged_whole_then_spliced_again(pair):
