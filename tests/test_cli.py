@@ -6,6 +6,10 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
+from catalogue.commands.cli import main
+
 from .conftest import ROOT, write_files
 
 
@@ -59,3 +63,17 @@ def test_a_rebuild_with_nothing_changed_does_nothing(multilingual):
     assert changed.stderr.strip().splitlines()[-1].startswith("Built ")
     assert 'aria-label="5 stars"' in (multilingual / "public/en/products/my-chu/index.html").read_text(encoding="utf-8")
     assert run("build", "--force", cwd=multilingual).stderr.strip().splitlines()[-1].startswith("Built ")
+
+
+def test_a_missing_site_folder_is_named(tmp_path, capsys):
+    assert main(["build", "--root", str(tmp_path / "nowhere")]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"{tmp_path / 'nowhere'}: error: no such folder (the site folder, given by --root or the current folder)\n"
+    )
+
+
+def test_a_coverage_over_100_percent_is_refused(multilingual, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--root", str(multilingual), "status", "--min-coverage", "101"])
+    assert stop.value.code == 2 and "must be a percentage from 0 to 100" in capsys.readouterr().err

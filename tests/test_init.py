@@ -254,8 +254,10 @@ def test_the_home_page_of_a_site_without_experiences_offers_none(tmp_path):
     assert main(["build", "--root", str(site), "--no-search"]) == 0
     home = soup(site / "public/vi/index.html")
     assert home.find(id="experiences") is None and not home.select('.hero a[href$="/experiences/"]')
+    assert not home.select('header nav a[href$="/experiences/"]')  # no menu entry for an empty list
     (site / "content/experiences/doi-che.md").write_text("---\nname: Đồi chè Cầu Đất\nkind: site\n---\n", encoding="utf-8")
     assert main(["build", "--root", str(site), "--no-search"]) == 0
     home = soup(site / "public/vi/index.html")
     assert home.find(id="experiences") is not None and home.select('.hero a[href$="/experiences/"]')
+    assert home.select('header nav a[href$="/experiences/"]')
     assert "Đồi chè Cầu Đất" in home.find(id="experiences").find_parent("section").text

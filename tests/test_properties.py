@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import string
 
+import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from hypothesis import given, settings
@@ -85,6 +86,12 @@ SENTENCE = st.text(alphabet=st.sampled_from(list("aZđẢ荔枝리치 \u3000\u20
 def test_plain_text_shortcut_renders_exactly_like_markdown(text):
     if PLAIN_TEXT.match(text):
         assert render_inline(text) == inline_markdown(text)
+
+
+@pytest.mark.parametrize("text", ["\ufeff", "\ufeffVải thiều"])
+def test_a_byte_order_mark_renders_as_markdown_renders_it(text):
+    """Markdown drops a leading byte order mark (a text pasted from a Windows file starts with one)."""
+    assert render_inline(text) == inline_markdown(text)
 
 
 def test_the_plain_text_shortcut_is_taken_by_plain_text():

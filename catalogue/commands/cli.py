@@ -63,7 +63,7 @@ def parser() -> argparse.ArgumentParser:
     translate.add_argument("--dry-run", action="store_true", help="say what would be translated; contact no service, write nothing")
     status = commands.add_parser("status", parents=[common], help="translation progress per language and entry")
     status.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    status.add_argument("--min-coverage", type=float, metavar="PERCENT", help="exit 1 if a language has less reviewed text than this")
+    status.add_argument("--min-coverage", type=_percent, metavar="PERCENT", help="exit 1 if a language has less reviewed text than this")
     status.add_argument("--entries", action="store_true", help="also list every entry that is not fully reviewed")
     status.add_argument("--lang", type=_codes, default=(), help="only these languages, comma-separated (default: all)")
     check_command = commands.add_parser("check", parents=[common], help="report problems in content, configuration, catalogs and links")
@@ -137,6 +137,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _percent(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("must be a percentage from 0 to 100")
     return value
 
 
@@ -364,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     say: Say = (lambda _: None) if getattr(args, "quiet", False) else (lambda text: print(text, file=sys.stderr))
     root = getattr(args, "root", Path(".")).resolve()
+    if args.command != "init" and not root.is_dir():
+        print(f"{root}: error: no such folder (the site folder, given by --root or the current folder)", file=sys.stderr)
+        return 1
     try:
         return COMMANDS[args.command](args, root, say)
     except CatalogueError as error:

@@ -92,7 +92,7 @@ def parse_inline(text: str, context: InlineContext = NO_CONTEXT) -> list[Token]:
 # (backslash, backtick, emphasis, brackets, angle brackets, entities), no control characters
 # or no-break spaces (which nh3 writes as an entity), no surrounding space. Most units are such
 # plain sentences; escaping them directly skips a parse each (a test checks the two paths agree).
-PLAIN_TEXT = re.compile(r"\A(?:(?!\s)[^\\`*_<>&\[\]\x00-\x1f\x7f-\x9f\xa0\u2028\u2029]+(?<!\s))?\Z")
+PLAIN_TEXT = re.compile(r"\A(?:(?!\s)[^\\`*_<>&\[\]\x00-\x1f\x7f-\x9f\xa0\u2028\u2029\ufeff]+(?<!\s))?\Z")
 
 
 @lru_cache(maxsize=100_000)

@@ -321,7 +321,7 @@ def page_context(views: Views, graph: PageGraph, page: PageId) -> Context:
             "home": views.url("home"),
             "products": views.url("products"),
             "producers": views.url("producers"),
-            "experiences": views.url("experiences"),
+            "experiences": views.url("experiences") if views.index.catalogue.experiences else "",  # no menu entry for an empty list
             "pages": [(views.url("page", p.slug), views.localise(p.title)) for p in views.index.catalogue.pages],
         },
         "root_url": urls.root(),
