@@ -66,7 +66,7 @@ def test_the_interface_is_translated_in_every_language(province, capsys):
         "ko": 100.0,
     }
     ko = html(province, "ko/products/ca-phe-cau-dat")
-    assert [a.text for a in ko.select("nav[aria-label] ul a")][:3] == ["제품", "생산자", "체험"]
+    assert [a.text for a in ko.select("nav[aria-label] ul a")][:3] == ["제품", "생산자", "제철 달력"]
     assert "박" in html(province, "ko/products/homestay-doi-che").select_one(".price").text
 
 
