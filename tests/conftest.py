@@ -41,6 +41,15 @@ Mô tả.
 """
 
 
+def replace_once(root: Path, name: str, old: str, new: str) -> Path:
+    """Edit a site's file as a person would: the first ``old`` becomes ``new`` (which must be there)."""
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
 def write_files(root: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         path = root / name

@@ -16,7 +16,7 @@ from catalogue.i18n import incremental
 from catalogue.i18n.extract import extract
 from catalogue.i18n.status import site_status
 
-from .conftest import SITES
+from .conftest import SITES, replace_once
 
 NOW = dt.datetime(2026, 11, 29, tzinfo=dt.UTC)
 LATER = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
@@ -67,14 +67,8 @@ def same_after(warm: Path, cold: Path, edit: Callable[[Path], None], now: dt.dat
     return count
 
 
-def replace(name: str, old: str, new: str) -> Callable[[Path], None]:
-    def edit(root: Path) -> None:
-        path = root / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (name, old)
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return edit
+def replace(name: str, old: str, new: str) -> Callable[[Path], object]:
+    return lambda root: replace_once(root, name, old, new)
 
 
 def move(old: str, new: str) -> Callable[[Path], None]:

@@ -14,6 +14,8 @@ import pytest
 
 from catalogue.commands.cli import main
 
+from .conftest import replace_once
+
 SITES = Path(__file__).parent / "sites"
 CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
 
@@ -152,13 +154,7 @@ def _svg(text: str):
 
 
 def _replace(path: str, old: str, new: str):
-    def make(root: Path) -> None:
-        target = root / path
-        text = target.read_text(encoding="utf-8")
-        assert old in text, (path, old)
-        target.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return make
+    return lambda root: replace_once(root, path, old, new)
 
 
 def _link(path: str, target: str):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from catalogue.commands.serve import Preview
 
+from .conftest import replace_once
+
 DAY = dt.date(2026, 6, 15)
 PRODUCT = "content/products/bonsai-mini-de-ban.md"
 PRODUCER = "content/producers/nha-vuon-sinh-vat-canh.md"
@@ -19,11 +21,7 @@ IMAGE = "images:\n  - src: bonsai-mini-de-ban.svg\n    alt: Cây bonsai nhỏ th
 
 
 def replace(root: Path, name: str, old: str, new: str) -> frozenset[Path]:
-    path = root / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (name, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return frozenset({path})
+    return frozenset({replace_once(root, name, old, new)})
 
 
 def move(root: Path, old: str, new: str) -> frozenset[Path]:
