@@ -37,7 +37,8 @@ def po_syntax_problems(text: str, path: str) -> list[Problem]:
             else:
                 seen[key] = msgid_line
 
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
         if control := CONTROL.search(line):
             problems.append(Problem(path, number, None, "", f"holds {describe(control.group())}: remove it"))
         stripped = line.strip()
@@ -69,18 +70,18 @@ def po_syntax_problems(text: str, path: str) -> list[Problem]:
             problems.append(Problem(path, number, None, "", f"not a .po line: {stripped[:40]!r}"))
     finish()
     if not path.endswith(".pot"):  # templates say nplurals=INTEGER
-        for number, field in _header_fields(text):
+        for number, field in _header_fields(lines):
             if header := HEADER.match(field):
                 problems.extend(_header_problems(*header.groups(), path, number))
     return problems
 
 
-def _header_fields(text: str) -> list[tuple[int, str]]:
+def _header_fields(lines: list[str]) -> list[tuple[int, str]]:
     """The header's fields with the line each starts on. A field may run over several quoted
     strings: msgmerge, msgcat and Poedit wrap long ones (Plural-Forms often)."""
     fields: list[tuple[int, str]] = []
     state, start, current = "", 0, ""
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             if state == "msgstr":
