@@ -156,7 +156,9 @@ def test_an_installed_copy_carries_the_theme_catalogs(tmp_path):
     venv.create(environment, system_site_packages=True, with_pip=False)
     python = environment / "bin/python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)], check=True, timeout=300
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--ignore-installed", "-q", str(wheel)],
+        check=True,
+        timeout=300,
     )
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     work = tmp_path / "elsewhere"
