@@ -201,6 +201,9 @@ def test_a_build_killed_while_indexing_leaves_no_indexer_behind(sample_copy):
         for pid in indexers:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10  # the workers die with the build, but may finish a write first
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
     SiteWriter(sample_copy / "public").remove_stale()  # nothing holds the dead build's folder any more
     assert not list(sample_copy.glob(".public.*"))
 
