@@ -12,7 +12,8 @@ from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalogue.content.markup import PARSER, PLAIN_TEXT, inline_markdown, render_inline, sanitise
+from catalogue.content.markup import PARSER, inline_markdown, is_plain, render_inline, sanitise
+from catalogue.content.model import InlineContext
 from catalogue.content.segments import segment
 from catalogue.core.slugs import slugify
 from catalogue.i18n.localise import Localiser
@@ -84,8 +85,19 @@ SENTENCE = st.text(alphabet=st.sampled_from(list("aZđẢ荔枝리치 \u3000\u20
 @given(st.one_of(SENTENCE, st.text(max_size=40)))
 @settings(max_examples=1500, deadline=None)
 def test_plain_text_shortcut_renders_exactly_like_markdown(text):
-    if PLAIN_TEXT.match(text):
+    if is_plain(text):
         assert render_inline(text) == inline_markdown(text)
+
+
+LINKING = InlineContext(references=(("a", "https://example.com/", ""),), footnotes=(("1", 0),))
+
+
+@given(SENTENCE)
+@settings(max_examples=500, deadline=None)
+def test_brackets_are_plain_only_where_nothing_makes_them_links(text):
+    """In a body with link references or footnotes, "[a]" or "[^1]" is a link: never the shortcut."""
+    if is_plain(text, LINKING):
+        assert render_inline(text, LINKING) == inline_markdown(text, LINKING)
 
 
 @pytest.mark.parametrize("text", ["\ufeff", "\ufeffVải thiều"])
@@ -98,6 +110,8 @@ def test_the_plain_text_shortcut_is_taken_by_plain_text():
     """The property above checks only texts the shortcut takes: it must take the common ones
     (names and summaries), and refuse a sample of inline Markdown, or the property checks nothing."""
     plain = ["Vải thiều Lục Ngạn", "Mỳ Chũ, gạo Bao thai.", "荔枝 리치 (Lục Ngạn)", "Trà xanh; 5 sao", "Đặc sản: vải"]
-    assert [text for text in plain if not PLAIN_TEXT.match(text)] == []
+    plain += ["[fr] Vải thiều", "Theo TCVN [3] và [4]"]
+    assert [text for text in plain if not is_plain(text)] == []
     markdown = ["**gạo**", "[a](b)", "a_b_", "`x`", "<b>", "&amp;", "a\\*"]  # inline syntax (units are inline text)
-    assert [text for text in markdown if PLAIN_TEXT.match(text)] == []
+    assert [text for text in markdown if is_plain(text)] == []
+    assert [text for text in ("[a]", "xem [^1]") if is_plain(text, LINKING)] == []

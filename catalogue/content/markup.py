@@ -89,16 +89,27 @@ def parse_inline(text: str, context: InlineContext = NO_CONTEXT) -> list[Token]:
 
 
 # Text that the inline parser and the sanitiser would only escape: no Markdown or HTML syntax
-# (backslash, backtick, emphasis, brackets, angle brackets, entities), no control characters
-# or no-break spaces (which nh3 writes as an entity), no surrounding space. Most units are such
-# plain sentences; escaping them directly skips a parse each (a test checks the two paths agree).
-PLAIN_TEXT = re.compile(r"\A(?:(?!\s)[^\\`*_<>&\[\]\x00-\x1f\x7f-\x9f\xa0\u2028\u2029\ufeff]+(?<!\s))?\Z")
+# (backslash, backtick, emphasis, angle brackets, entities), no control characters or no-break
+# spaces (which nh3 writes as an entity), no surrounding space. Most units are such plain
+# sentences; escaping them directly skips a parse each (a test checks the two paths agree).
+PLAIN_TEXT = re.compile(r"\A(?:(?!\s)[^\\`*_<>&\x00-\x1f\x7f-\x9f\xa0\u2028\u2029\ufeff]+(?<!\s))?\Z")
+
+
+def is_plain(text: str, context: InlineContext = NO_CONTEXT) -> bool:
+    """Whether ``text`` renders as itself, escaped. Square brackets ("[1]", "[fr] ...") are
+    plain too unless something could make them a link or a footnote: an inline link's "](",
+    or the body's link reference and footnote definitions."""
+    if not PLAIN_TEXT.match(text):
+        return False
+    if "[" not in text and "]" not in text:
+        return True
+    return "](" not in text and not context.references and not context.footnotes
 
 
 @lru_cache(maxsize=100_000)
 def render_inline(text: str, context: InlineContext = NO_CONTEXT) -> str:
     """The HTML inside one unit's element (a paragraph, heading, cell...)."""
-    return escape(text, quote=False) if PLAIN_TEXT.match(text) else inline_markdown(text, context)
+    return escape(text, quote=False) if is_plain(text, context) else inline_markdown(text, context)
 
 
 def inline_markdown(text: str, context: InlineContext = NO_CONTEXT) -> str:
