@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -22,6 +23,12 @@ from .specs import INVALID, Bool, Choice, Date, Field, Float, Int, ListOf, MapOf
 
 SITE_FILE = "content/site.yaml"
 LANGUAGE_CODE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+
+
+@lru_cache(maxsize=64)
+def _parsed_locale(identifier: str) -> Locale:
+    """Babel's locale, parsed once (pages ask for it ~15 times each)."""
+    return Locale.parse(identifier, sep="-")
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,7 @@ class Language:
 
     @property
     def locale(self) -> Locale:
-        return Locale.parse(self.cldr or self.code, sep="-")
+        return _parsed_locale(self.cldr or self.code)
 
     @property
     def catalog_name(self) -> str:

@@ -20,8 +20,9 @@ def product_date(product: Product) -> dt.date:
 
 
 def name_key(product: Product, views: Views) -> str:
-    """The product's name as it sorts in the reader's language (case and Latin marks ignored)."""
-    return unicodedata.normalize("NFKC", fold_latin(views.localise(product.name).text)).casefold()
+    """The product's name as it sorts in the reader's language (case and Latin marks ignored);
+    made once per language (a product is sorted on every list it is in, by three orders)."""
+    return views.once("name key", product, lambda: unicodedata.normalize("NFKC", fold_latin(views.localise(product.name).text)).casefold())
 
 
 def ordered(products: tuple[Product, ...], sort: str, views: Views) -> tuple[Product, ...]:
