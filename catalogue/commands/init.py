@@ -175,6 +175,9 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-python@v5
         with: {python-version: "3.12"}
+      # Social cards, QR codes and image renditions from the last run: only what changed is made again.
+      - uses: actions/cache@v4
+        with: {path: .cache, key: "catalogue-${{ github.sha }}", restore-keys: catalogue-}
       - run: pip install -r requirements.txt && catalogue build
       - uses: actions/upload-pages-artifact@v3
         with: {path: public}
