@@ -22,11 +22,11 @@ from ..content.sources import CONTENT, IMAGES, load_catalogue
 from ..content.themes import theme_dirs, translation_dirs
 from ..core.bidi import bidi_problems
 from ..core.problems import CatalogueError, Problem, relative
+from ..i18n.catalogstore import read_and_check
 from ..i18n.consistency import numbers_of, pairs
 from ..i18n.glossary import Glossary, load_glossary
 from ..i18n.lifecycle import state_of
 from ..i18n.pofiles import MESSAGES, site_catalogs, theme_catalogs
-from ..i18n.verify import catalog_file_problems
 from ..site.links import link_problems
 from ..site.lookups import build_index
 
@@ -56,7 +56,7 @@ def catalog_problems(config: SiteConfig, glossary: Glossary) -> list[Problem]:
     except CatalogueError:  # an unknown theme: reported below, with the other problems
         themed = set()
     for code, domain, path in site_catalogs(config):
-        catalog, found = catalog_file_problems(config, code, domain, path)
+        catalog, _, found = read_and_check(config, code, domain, path)
         problems.extend(found)
         if catalog is None and not found and domain == MESSAGES and code in themed:
             continue  # the themes translate the interface; the site's own catalog is optional

@@ -16,6 +16,7 @@ from ..content.config import SiteConfig
 from ..content.themes import translation_dirs
 from ..core.memo import IdentityMemo
 from ..core.problems import CatalogueError, Problem
+from .catalogstore import read_and_check
 from .pofiles import (
     CONTENT,
     MESSAGES,
@@ -29,7 +30,6 @@ from .pofiles import (
     ui_translations,
 )
 from .rereading import reread
-from .verify import read_checked, text_problems
 
 CatalogFiles = dict[Path, tuple[tuple[int, int], str | None, Catalog | None, list[Problem]]]  # stamp, text, catalog, errors
 
@@ -139,7 +139,5 @@ def _read(
                 memory.tables.remember(catalog, table)
                 memory.changes[code] = (memory.tables(old), table, frozenset(message.id for message in changed))
             return text, catalog, []
-    catalog, text, found = read_checked(config, code, path)
-    if catalog is not None and text is not None:
-        found = text_problems(config, code, domain, catalog, text, path)
+    catalog, text, found = read_and_check(config, code, domain, path)
     return text, catalog, [problem for problem in found if problem.severity == "error"]  # as check calls them

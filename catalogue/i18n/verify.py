@@ -21,35 +21,15 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from ..content.config import SiteConfig
-from ..core.problems import CatalogueError, Problem, relative
+from ..core.problems import Problem, relative
 from .consistency import markup_difference, plural_problems
 from .lifecycle import key_of, state_of
-from .pofiles import CONTENT, MESSAGES, parse_catalog, read_catalog_text
+from .pofiles import CONTENT, MESSAGES
 
 FUZZY_HEADER = "the header is marked fuzzy: gettext tools would skip the whole file; remove the fuzzy mark"
 PUBLISHABLE = ("reviewed", "draft")
 # A python-format directive, as rendering fills theme strings in: "%(name)s", "%%", or a bare "%".
 DIRECTIVE = re.compile(r"%(?:\((?P<name>\w+)\))?[#0\- +]*(?:\d+)?(?:\.\d+)?(?P<kind>[diouxXeEfFgGcrsa%]?)")
-
-
-def catalog_file_problems(config: SiteConfig, code: str, domain: str, path: Path) -> tuple[Catalog | None, list[Problem]]:
-    """A catalog read from disk, and every problem of it, errors and gettext's warnings."""
-    catalog, text, problems = read_checked(config, code, path)
-    if catalog is None or text is None:
-        return None, problems
-    return catalog, text_problems(config, code, domain, catalog, text, path)
-
-
-def read_checked(config: SiteConfig, code: str, path: Path) -> tuple[Catalog | None, str | None, list[Problem]]:
-    """A catalog and its text as read from disk (None, None when there is no file), or the problems
-    that keep it from being read."""
-    try:
-        text = read_catalog_text(path, config.root)
-        if text is None:
-            return None, None, []
-        return parse_catalog(text, relative(path, config.root), config.languages[code].catalog_name), text, []
-    except CatalogueError as error:
-        return None, None, error.problems
 
 
 def text_problems(config: SiteConfig, code: str, domain: str, catalog: Catalog, text: str, path: Path) -> list[Problem]:
