@@ -17,6 +17,7 @@ import pickle
 from pathlib import Path
 from typing import NamedTuple
 
+from ..core.cachedata import DATES, load_data
 from ..core.files import atomic_write, link_problem, text_of
 from ..core.problems import Problem, Problems, relative
 from .entries import read_entry
@@ -24,6 +25,7 @@ from .model import KINDS, texts
 from .sources import CONTENT, Facts, Inside, duplicate_slugs, entry_files, facts_of, image_problems, reference_problems, reported
 
 STORE = ".cache/extract/entries.pickle"
+HELD = DATES | {(__name__, "Kept"), ("catalogue.content.sources", "Facts"), ("catalogue.core.problems", "Problem")}
 
 
 class EntryTexts(NamedTuple):
@@ -56,7 +58,7 @@ def _read(section: str, path: Path, name: str, data: bytes) -> Kept:
 
 def _load(path: Path, version: str) -> dict[str, Kept]:
     try:
-        stored_version, kept = pickle.loads(path.read_bytes())
+        stored_version, kept = load_data(path.read_bytes(), HELD)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return {}  # no cache yet, or one this engine cannot read: everything is read again
     return kept if stored_version == version else {}

@@ -21,6 +21,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from ..content.config import SiteConfig
+from ..core.cachedata import DATES, load_data
 from ..core.engine import engine_version
 from ..core.files import cache_read, cache_write
 from ..core.problems import CatalogueError, Problem, relative
@@ -28,6 +29,14 @@ from .pofiles import parse_catalog, read_catalog_text
 from .verify import text_problems
 
 STORE = ".cache/catalogs"
+HELD = DATES | {  # what a stored catalog may hold (``cachedata``)
+    ("babel.messages.catalog", "Catalog"),
+    ("babel.messages.catalog", "Message"),
+    ("babel.core", "Locale"),
+    ("collections", "defaultdict"),
+    ("builtins", "list"),
+    ("catalogue.core.problems", "Problem"),
+}
 
 
 def read_and_check(config: SiteConfig, code: str, domain: str, path: Path) -> tuple[Catalog | None, str | None, list[Problem]]:
@@ -65,8 +74,8 @@ def _kept(store: Path, digest: str) -> tuple[Catalog, list[Problem]] | None:
     if data is None:
         return None
     try:
-        kept_digest, catalog, problems = pickle.loads(data)
-    except Exception:  # an older engine's file, or a damaged one: read the catalog again
+        kept_digest, catalog, problems = load_data(data, HELD)
+    except Exception:  # an older engine's file, a damaged one, or one naming code: read the catalog again
         return None
     return (catalog, problems) if kept_digest == digest else None
 

@@ -19,11 +19,13 @@ from typing import NamedTuple
 
 from babel.messages.catalog import Catalog, Message
 
+from ..core.cachedata import DATES, load_data
 from ..core.files import atomic_write
 from .lifecycle import state_of
 from .pofiles import catalog_bytes, write_catalog_text
 
 RECORDS = ".cache/extract/catalogs"
+HELD = DATES | {("catalogue.i18n.records", "Record")}  # what a record file may hold (``cachedata``)
 MSGID_LINE = re.compile(r"^msgid ", re.MULTILINE)
 
 
@@ -106,7 +108,7 @@ def record_path(root: Path, path: Path) -> Path:
 def load_record(root: Path, path: Path, settings: str, data: bytes) -> Record | None:
     """The record of ``path``, if one was made from exactly ``data`` with these settings."""
     try:
-        record = pickle.loads(record_path(root, path).read_bytes())
+        record = load_data(record_path(root, path).read_bytes(), HELD)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return None
     if not isinstance(record, Record) or record.settings != settings or record.digest != digest(data):
