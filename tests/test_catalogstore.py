@@ -85,3 +85,12 @@ def test_a_new_engine_or_a_damaged_store_reads_every_catalog_again(sample_copy, 
     parsed.clear()
     assert build(sample_copy, "--force") == 0
     assert len(parsed) == first
+
+
+def test_check_works_where_nothing_can_be_kept(sample_copy, parsed):
+    """Where the store cannot be written (here a file stands in its place), the catalogs are
+    checked as before, every one parsed: a cache that cannot be kept is no error."""
+    (sample_copy / ".cache").mkdir()
+    (sample_copy / ".cache/catalogs").write_text("not a folder\n", encoding="utf-8")
+    assert main(["check", "--root", str(sample_copy)]) == 0
+    assert parsed  # read and checked, not kept

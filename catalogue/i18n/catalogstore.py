@@ -57,7 +57,10 @@ def read_and_check(config: SiteConfig, code: str, domain: str, path: Path) -> tu
     except CatalogueError as error:
         return None, None, error.problems  # not kept: a catalog that cannot be read is read again
     problems = text_problems(config, code, domain, catalog, text, path)
-    cache_write(store, pickle.dumps((digest, catalog, problems), protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        cache_write(store, pickle.dumps((digest, catalog, problems), protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a site folder that cannot be written (``check`` of a read-only checkout): nothing kept
     return catalog, text, problems
 
 
