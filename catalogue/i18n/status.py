@@ -33,6 +33,11 @@ class Counts:
         self.messages[state] += 1
         self.words[state] += count
 
+    def include(self, other: Counts) -> None:
+        for state in STATES:
+            self.messages[state] += other.messages[state]
+            self.words[state] += other.words[state]
+
     @property
     def coverage(self) -> float:
         total = sum(self.words.values())
@@ -93,13 +98,18 @@ def _statuses(config: SiteConfig, found: dict[tuple[str, str], tuple[list[Facts]
     statuses = {code: LanguageStatus(code) for code in config.languages}
     for code, domain, path in site_catalogs(config):
         status, (facts, lines) = statuses[code], found[code, domain]
-        name = relative(path, config.root)
+        if not facts:
+            continue  # no row for a domain without messages
+        name, counts, where = relative(path, config.root), status.domains[domain], status.where
         for (state, count, entries), line in zip(facts, lines, strict=True):
-            status.total.add(state, count)
-            status.domains[domain].add(state, count)
+            counts.add(state, count)
             for entry in entries if domain == CONTENT else ():
                 status.entries[entry].add(state, count)
-                status.where.setdefault(entry, f"{name}:{line}")
+                if entry not in where:
+                    where[entry] = f"{name}:{line}"
+    for status in statuses.values():
+        for counts in status.domains.values():
+            status.total.include(counts)
     return list(statuses.values())
 
 
@@ -118,7 +128,7 @@ def site_status(root: Path) -> tuple[SiteConfig, list[LanguageStatus]]:
         data = _bytes(path) if domain == CONTENT else None
         record = load_record(root, path, wanted, data) if data is not None else None
         if record is not None and data is not None:
-            found[code, domain] = (list(record.facts), msgid_lines(data.decode("utf-8"))[1:])
+            found[code, domain] = (list(record.facts), msgid_lines(data)[1:])
         elif domain == MESSAGES:
             found[code, domain] = _facts([m for m in theme_messages(read_catalog(path, root, names[code]), themes.get(code, ())) if m.id])
         else:
