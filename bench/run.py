@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Benchmark: python bench/run.py --products 1000,10000 [--runs 3] [--no-hugo]
+"""Benchmark: python bench/run.py --products 1000,10000 [--runs 3] [--no-hugo] [--hugo-cards]
 
 For each size it writes the synthetic catalogue (bench/synthetic.py) and measures, as the
 median of several runs: the cold full build (no caches), pages per second, peak memory, a
 rebuild with nothing changed, one product edited -> its pages refreshed and one .po entry
 edited -> its page refreshed (both through the machinery `serve` uses), `extract` and
 `status`. When `hugo` is on the PATH, the same catalogue is built by Hugo in the same run and
-the ratios are printed. Prints a table, and the figures as JSON (also in bench/out/).
+the ratios are printed; with --hugo-cards, Hugo also builds the site a second time drawing
+each product page's social card in its language, as the default theme does, and the ratios
+against that build are printed beside the others. Prints a table, and the figures as JSON (also in bench/out/).
 """
 
 from __future__ import annotations
@@ -74,9 +76,12 @@ def cold_build(site: Path, *options: str) -> tuple[float, int, float]:
 
 
 def edit_refresh(site: Path, runs: int) -> tuple[list[float], list[float]]:
-    """One product edited, one .po entry edited: seconds until the changed pages are rendered again."""
+    """One product edited, one .po entry edited: seconds until the changed pages are rendered again
+    (pages the editor had open, so the first edit is not also the first rendering)."""
     preview = Preview(site, dt.date(2026, 6, 15))
     preview.reload()
+    for folder in ("vi", "en", "fr", "zh-hans", "zh-hant", "ko", "ja"):  # the editor has the page open
+        preview.respond(f"/{folder}/products/sp-00007/")
     product = site / "content/products/sp-00007.md"
     po = catalog_path(site, "fr", "content")
     edits, po_edits = [], []
@@ -111,7 +116,17 @@ def one_entry_changed(site: Path, runs: int) -> tuple[float, float]:
     return statistics.median(extracts), statistics.median(statuses)
 
 
-def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
+def hugo_builds(hugo_site: Path, runs: int) -> list[tuple[float, int, float]]:
+    """Cold Hugo builds: no output, no processed-image cache."""
+    measured = []
+    for _ in range(runs):
+        shutil.rmtree(hugo_site / "public", ignore_errors=True)
+        shutil.rmtree(hugo_site / "resources", ignore_errors=True)
+        measured.append(peak_of(["hugo", "--quiet"], cwd=hugo_site))
+    return measured
+
+
+def measure(products: int, runs: int, hugo: bool, out: Path, hugo_cards: bool = False) -> dict:
     site = out / f"site-{products}"
     print(f"\n== {products} products: writing the synthetic catalogue…", file=sys.stderr, flush=True)
     write_site(site, products)
@@ -135,11 +150,7 @@ def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
     results["largest_page_kb"] = max(page.stat().st_size for page in (site / "public").rglob("*.html")) / 1024
     if hugo:
         hugo_site = write_hugo_site(site, out / f"hugo-{products}")
-        hugo_runs = []
-        for _ in range(runs):
-            shutil.rmtree(hugo_site / "public", ignore_errors=True)
-            shutil.rmtree(hugo_site / "resources", ignore_errors=True)
-            hugo_runs.append(peak_of(["hugo", "--quiet"], cwd=hugo_site))
+        hugo_runs = hugo_builds(hugo_site, runs)
         results["hugo_build_s"] = statistics.median(s for s, _, _ in hugo_runs)
         results["hugo_build_cpu_s"] = statistics.median(c for _, _, c in hugo_runs)
         results["hugo_peak_rss_mb"] = max(m for _, m, _ in hugo_runs)
@@ -157,6 +168,16 @@ def measure(products: int, runs: int, hugo: bool, out: Path) -> dict:
         results["ratio_peak_rss_no_search"] = results["peak_rss_no_search_mb"] / results["hugo_peak_rss_mb"]
         results["ratio_no_change"] = results["no_change_rebuild_s"] / results["hugo_build_s"]
         results["ratio_peak_rss"] = results["peak_rss_mb"] / hugo_side_peak
+        if hugo_cards:
+            with_cards = hugo_builds(write_hugo_site(site, out / f"hugo-cards-{products}", cards=True), runs)
+            results["hugo_cards_build_s"] = statistics.median(s for s, _, _ in with_cards)
+            results["hugo_cards_build_cpu_s"] = statistics.median(c for _, _, c in with_cards)
+            results["hugo_cards_peak_rss_mb"] = max(m for _, m, _ in with_cards)
+            results["ratio_cold_build_vs_cards"] = results["cold_build_s"] / (results["hugo_cards_build_s"] + results["hugo_pagefind_s"])
+            results["ratio_cold_build_no_search_vs_cards"] = results["cold_build_no_search_s"] / results["hugo_cards_build_s"]
+            results["ratio_cold_build_cpu_vs_cards"] = results["cold_build_cpu_s"] / (
+                results["hugo_cards_build_cpu_s"] + results["hugo_pagefind_cpu_s"]
+            )
     return results
 
 
@@ -189,6 +210,12 @@ ROWS = [
     ("ratio peak RSS, no search / hugo", "ratio_peak_rss_no_search"),
     ("ratio no-change / hugo build", "ratio_no_change"),
     ("ratio peak RSS / hugo", "ratio_peak_rss"),
+    ("hugo drawing the cards too (s)", "hugo_cards_build_s"),
+    ("hugo drawing the cards (CPU s)", "hugo_cards_build_cpu_s"),
+    ("hugo drawing the cards, peak (MB)", "hugo_cards_peak_rss_mb"),
+    ("ratio cold / (hugo+cards + pagefind)", "ratio_cold_build_vs_cards"),
+    ("ratio cold, no search / hugo+cards", "ratio_cold_build_no_search_vs_cards"),
+    ("ratio CPU, cold / (hugo+cards + pf)", "ratio_cold_build_cpu_vs_cards"),
 ]
 
 
@@ -240,13 +267,16 @@ def main() -> None:
     parser.add_argument("--products", default="1000", help="sizes, comma-separated (default 1000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is reported (default 3)")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument(
+        "--hugo-cards", action="store_true", help="also time Hugo drawing the social cards (printed beside the targets, not in them)"
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="where the synthetic sites and results go (default bench/out)")
     args = parser.parse_args()
     hugo = not args.no_hugo and shutil.which("hugo") is not None
     if not hugo and not args.no_hugo:
         print("hugo is not on the PATH (apt-get install hugo): no comparison", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
-    results = [measure(int(n), args.runs, hugo, args.out) for n in args.products.split(",")]
+    results = [measure(int(n), args.runs, hugo, args.out, args.hugo_cards) for n in args.products.split(",")]
     print(table(results))
     print()
     print(targets_table(targets(results)))

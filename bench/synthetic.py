@@ -126,11 +126,13 @@ MONTHS = ["", *(f"month {n}" for n in range(1, 13))]
 PAGE_SIZE = 48  # cards per list page, on both sides (catalogue.site.pagination uses the same)
 
 
-def write_hugo_site(site: Path, target: Path) -> Path:
+def write_hugo_site(site: Path, target: Path, cards: bool = False) -> Path:
     """The same catalogue as a Hugo site with the same kinds of page doing comparable work: a
     page per product (facts, body, certificate, producer, language alternates and switcher),
     per producer and per experience, paginated lists of cards (all products, each group, star
-    level and region), a home with featured and in-season cards, in every language."""
+    level and region), a home with featured and in-season cards, in every language. With
+    ``cards``, each product page also draws its 1200 x 630 social card in its language, as the
+    default theme does, with Hugo's own image filters (``HUGO_SOCIAL_CARD``)."""
     catalogue = load_catalogue(site)
     shutil.rmtree(target, ignore_errors=True)
     (target / "layouts/_default").mkdir(parents=True)
@@ -141,10 +143,15 @@ def write_hugo_site(site: Path, target: Path) -> Path:
     (target / "config.toml").write_text(
         f'baseURL = "https://example.org/"\ndefaultContentLanguage = "vi"\ndefaultContentLanguageInSubdir = true\n'
         f'paginate = {PAGE_SIZE}\ndisableKinds = ["RSS", "robotsTXT", "404"]\n[params]\n  months = {MONTHS}\n'
-        f'[taxonomies]\n  group = "groups"\n  stars = "stars"\n  region = "regions"\n{languages}\n',
+        f'[imaging]\n  quality = 85\n[taxonomies]\n  group = "groups"\n  stars = "stars"\n  region = "regions"\n{languages}\n',
         encoding="utf-8",
     )
-    for name, text in HUGO_LAYOUTS.items():
+    layouts = dict(HUGO_LAYOUTS)
+    if cards:
+        bold, regular = write_card_assets(target / "assets")
+        layouts["partials/card.html"] = HUGO_SOCIAL_CARD.replace("BOLD", bold).replace("REGULAR", regular)
+        layouts["_default/baseof.html"] = layouts["_default/baseof.html"].replace("</head>", CARD_CALL + "</head>", 1)
+    for name, text in layouts.items():
         (target / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
         (target / "layouts" / name).write_text(text, encoding="utf-8")
     tables = _translations(site)
@@ -239,6 +246,48 @@ HUGO_LAYOUTS = {
         "</main>{{ end }}"
     ),
 }
+
+
+CARD_CALL = '{{ if and .IsPage (eq .Section "products") }}{{ partial "card.html" . }}{{ end }}'
+# The theme's card (catalogue/render/cards.py) with Hugo's filters: the group's panel and the
+# OCOP badge on a background drawn once per group, then the kicker with the stars, the name in
+# the page's language (wrapped by the filter) and the place, drawn on it and encoded as JPEG.
+HUGO_SOCIAL_CARD = (
+    '{{ $base := resources.Get (printf "card-%s.jpg" (index .Params.groups 0)) }}'
+    '{{ $bold := dict "size" 64 "x" 696 "y" 188 "linespacing" 19 "color" "#ffffff" BOLD }}'
+    '{{ $kicker := dict "size" 28 "x" 696 "y" 124 "color" "#d6e6dc" REGULAR }}'
+    '{{ $place := dict "size" 28 "x" 696 "y" 540 "color" "#d6e6dc" REGULAR }}'
+    '{{ $card := $base.Filter (images.Text (printf "OCOP · %s ★" (index .Params.stars 0)) $kicker) (images.Text .Title $bold)'
+    ' (images.Text (printf "%s · %s" .Params.commune (index .Params.regions 0)) $place) }}'
+    '<meta property="og:image" content="{{ $card.Permalink }}">'
+    '<meta property="og:image:width" content="{{ $card.Width }}"><meta property="og:image:height" content="{{ $card.Height }}">'
+)
+
+
+def write_card_assets(assets: Path) -> tuple[str, str]:
+    """The card's background per group, and the fonts fontconfig gives the theme's cards for
+    Vietnamese (the synthetic names are in Latin script in every language). Returns the
+    filters' font options: Hugo reads no font collection, and without a single-font file it
+    draws with its own Go font."""
+    from PIL import Image, ImageDraw
+
+    from catalogue.render.cards import GROUP_COLOURS, INK, RED, SIZE, SPLIT, X, font_file
+
+    assets.mkdir(parents=True, exist_ok=True)
+    for group, colour in GROUP_COLOURS.items():
+        image = Image.new("RGB", SIZE, INK)
+        image.paste(colour, (0, 0, SPLIT, SIZE[1]))
+        ImageDraw.Draw(image).rounded_rectangle([X, 56, X + 92, 96], radius=8, fill=RED)
+        image.save(assets / f"card-{group}.jpg", quality=85)
+    options = []
+    for name, bold in (("bold.ttf", True), ("regular.ttf", False)):
+        found = font_file("vi", bold)
+        if found and found[0].lower().endswith((".ttf", ".otf")):
+            shutil.copyfile(found[0], assets / name)
+            options.append(f'"font" (resources.Get "{name}")')
+        else:
+            options.append("")
+    return options[0], options[1]
 
 
 HUGO_LABELS = {

@@ -1,4 +1,5 @@
-"""The benchmark itself, at 20 products, so that it cannot rot (no figure is asserted)."""
+"""The benchmark itself, at 20 products, and the Hugo site it compares with, so that neither
+can rot (no figure is asserted)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import os
 import subprocess
 import sys
 
-from .conftest import ROOT
+from PIL import Image
+
+from .conftest import ROOT, require_tool
+from .test_page_sizes import bench
 
 
 def test_bench_runs_at_20_products(tmp_path):
@@ -35,3 +39,26 @@ def test_bench_runs_at_20_products(tmp_path):
     assert figures["largest_page_kb"] > 0
     targets = [line for line in result.stdout.splitlines() if line.startswith(("1 product edited -> its pages", "largest HTML page"))]
     assert len(targets) == 2 and all(line.rstrip().endswith(("yes", "NO")) for line in targets)
+
+
+def test_the_hugo_side_has_every_product_page_and_draws_its_card(tmp_path):
+    """``--hugo-cards``: Hugo builds a page per product and language, each with its own 1200 x
+    630 JPEG card, drawn by Hugo's filters from the name in that language."""
+    hugo = require_tool("hugo")
+    synthetic = bench("synthetic")
+    site = synthetic.write_site(tmp_path / "site", 6)
+    hugo_site = synthetic.write_hugo_site(site, tmp_path / "hugo", cards=True)
+    result = subprocess.run([hugo, "--quiet"], cwd=hugo_site, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    public = hugo_site / "public"
+    cards = {}  # each page's name -> its card
+    for code in synthetic.LANGUAGES:
+        for product in range(6):
+            page = (public / code.lower() / "products" / f"sp-{product:05d}" / "index.html").read_text(encoding="utf-8")
+            name = page.split('<h1 data-pagefind-weight="10">', 1)[1].split("</h1>", 1)[0]
+            card = page.split('<meta property="og:image" content="https://example.org/', 1)[1].split('"', 1)[0]
+            with Image.open(public / card) as image:
+                assert (image.format, image.size) == ("JPEG", (1200, 630)), card
+            cards.setdefault(name, set()).add(card)
+    assert all(len(found) == 1 for found in cards.values())
+    assert len(set().union(*cards.values())) == len(cards) > 6 * 5, "a card of its own for each name"
