@@ -48,12 +48,13 @@ def read_and_check(config: SiteConfig, code: str, domain: str, path: Path) -> tu
         return None, None, error.problems
     if text is None:
         return None, None, []
-    store = config.root / STORE / f"{hashlib.sha256(relative(path, config.root).encode()).hexdigest()[:24]}.pickle"
-    digest = _digest(config, code, domain, path, text)
+    name = relative(path, config.root)
+    store = config.root / STORE / f"{hashlib.sha256(name.encode()).hexdigest()[:24]}.pickle"
+    digest = _digest(config, code, domain, name, text)
     if (kept := _kept(store, digest)) is not None:
         return kept[0], text, kept[1]
     try:
-        catalog = parse_catalog(text, relative(path, config.root), config.languages[code].catalog_name)
+        catalog = parse_catalog(text, name, config.languages[code].catalog_name)
     except CatalogueError as error:
         return None, None, error.problems  # not kept: a catalog that cannot be read is read again
     problems = text_problems(config, code, domain, catalog, text, path)
@@ -64,9 +65,9 @@ def read_and_check(config: SiteConfig, code: str, domain: str, path: Path) -> tu
     return catalog, text, problems
 
 
-def _digest(config: SiteConfig, code: str, domain: str, path: Path, text: str) -> str:
+def _digest(config: SiteConfig, code: str, domain: str, name: str, text: str) -> str:
     language = config.languages[code]
-    inputs = (_engine(), _msgfmt(), code, domain, language.catalog_name, str(language.locale), relative(path, config.root))
+    inputs = (_engine(), _msgfmt(), code, domain, language.catalog_name, str(language.locale), name)
     digest = hashlib.sha256("\0".join(inputs).encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
