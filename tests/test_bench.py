@@ -30,6 +30,7 @@ def test_bench_runs_at_20_products(tmp_path):
         "no_change_rebuild_s",
         "edit_product_refresh_s",
         "edit_po_refresh_s",
+        "extract_translated_s",
         "extract_s",
         "status_s",
     ):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.i18n import incremental
+from catalogue.i18n import status as status_module
 from catalogue.i18n.extract import extract
 from catalogue.i18n.status import site_status
 
@@ -105,12 +107,12 @@ def test_edits_reverts_deletions_and_renames_give_what_a_run_without_records_giv
     assert {path: path.stat().st_mtime_ns for path in (warm / "locales").rglob("*.po*")} == times
 
 
-def test_a_translators_edit_or_new_settings_are_merged_whole_then_spliced_again(pair):
+def test_a_translators_edit_is_spliced_and_new_settings_are_merged_whole_then_spliced_again(pair):
     warm, cold, spliced = pair
     same_after(warm, cold, lambda root: None)
     english = (warm / "locales/en/LC_MESSAGES/content.po").read_text(encoding="utf-8")
     old = english.split('msgstr "', 3)[2].split('"', 1)[0]
-    assert same_after(warm, cold, translate(old, old + " (corrected)"), spliced=spliced) == 1  # English read whole, French spliced
+    assert same_after(warm, cold, translate(old, old + " (corrected)"), spliced=spliced) == 2  # English too
     fuzzy_off = replace("content/site.yaml", "source_language: vi", "source_language: vi\ntranslation: {fuzzy_matching: false}")
     assert same_after(warm, cold, fuzzy_off, spliced=spliced) == 0  # records made with other settings are not used
     assert same_after(warm, cold, replace(PRODUCT, "Vải chín đỏ.", "Vải chín đỏ au."), now=LATER, spliced=spliced) == 2
@@ -128,3 +130,65 @@ def test_random_edit_sequences(pair):
         text = f"---\n{head[1]}---\n{body}\n"
         same_after(warm, cold, lambda root, text=text: (root / PRODUCT).write_text(text, encoding="utf-8"))
     assert spliced and all(spliced)
+
+
+EN = "locales/en/LC_MESSAGES/content.po"
+
+
+def test_translators_edits_in_place_are_spliced_anything_else_is_merged_whole(pair):
+    """A translator's save (translations, flags, comments, the header as Poedit rewrites it),
+    alone or with an editor's change, costs a splice; an edited obsolete message, a changed
+    msgid or a moved message mean the whole merge. Every time, the bytes and counts of a run
+    without records."""
+    warm, cold, spliced = pair
+    same_after(warm, cold, lambda root: None)
+    english = (warm / EN).read_text(encoding="utf-8")
+    block, other = english.split("\n\n")[3], english.split("\n\n")[5]  # two messages' blocks
+    msgid = block.split('msgid "', 1)[1].split('"', 1)[0]
+
+    def header(root: Path) -> None:  # as Poedit saves: its date and name in the header
+        path = root / EN
+        text = path.read_text(encoding="utf-8").replace("Last-Translator: ", "Last-Translator: An, ", 1)
+        path.write_text(re.sub(r"PO-Revision-Date: [^\\]*", "PO-Revision-Date: 2026-12-01 09:30+0700", text, count=1), encoding="utf-8")
+
+    def poedit(root: Path) -> None:  # a translation made a draft again, with a note, and the header rewritten
+        header(root)
+        replace_once(root, EN, block, "# checked with the producer\n#, fuzzy\n" + block.replace('msgstr "', 'msgstr "Now: ', 1))
+
+    def with_product(root: Path) -> None:  # another translation corrected, and an entry changed
+        header(root)
+        replace_once(root, EN, other, other.replace('msgstr "', 'msgstr "Also: ', 1))
+        replace_once(root, PRODUCT, "Vải chín đỏ.", "Vải chín đỏ au.")
+
+    for edit, splices in ((header, 2), (poedit, 2), (with_product, 2)):
+        before = [path.read_bytes() for path in sorted((warm / "locales").rglob("content.po"))]
+        assert same_after(warm, cold, edit, spliced=spliced) == splices
+        assert before != [path.read_bytes() for path in sorted((warm / "locales").rglob("content.po"))] or edit is header
+    assert all(spliced)
+    whole = [
+        replace(EN, f'msgid "{msgid}"', f'msgid "{msgid} "'),  # a msgid changed: not this message any more
+        lambda root: (root / EN).write_text(  # two messages swapped
+            "\n\n".join([*(parts := (root / EN).read_text(encoding="utf-8").split("\n\n"))[:2], parts[3], parts[2], *parts[4:]]),
+            encoding="utf-8",
+        ),
+    ]
+    for edit in whole:
+        assert same_after(warm, cold, edit, spliced=spliced) == 1  # French spliced, English merged whole
+    same_after(warm, cold, replace(PRODUCT, "Vải chín đỏ au.", "Vải chín."))  # an obsolete message appears
+    obsolete = (warm / EN).read_text(encoding="utf-8").split('#~ msgstr "', 1)[1].split('"', 1)[0]
+    assert same_after(warm, cold, replace(EN, f'#~ msgstr "{obsolete}"', f'#~ msgstr "{obsolete}!"'), spliced=spliced) == 1
+
+
+def test_status_after_a_translators_save_reads_only_the_messages_that_changed(pair, monkeypatch):
+    warm, cold, _ = pair
+    same_after(warm, cold, lambda root: None)
+    block, before = (warm / EN).read_text(encoding="utf-8").split("\n\n")[3], status_of(warm)
+    for root in (warm, cold):  # a reviewed translation made a draft again, before any extract
+        replace_once(root, EN, block, "#, fuzzy\n" + block.replace('msgstr "', 'msgstr "Now: ', 1))
+    shutil.rmtree(cold / ".cache", ignore_errors=True)
+    read = []
+    reader = status_module.read_catalog
+    monkeypatch.setattr(status_module, "read_catalog", lambda path, *args: read.append(path.name) or reader(path, *args))
+    assert status_of(warm) == status_of(cold)
+    assert read.count("content.po") == 2  # the cold site's two; the warm site's from their records
+    assert status_of(warm) != before

@@ -9,9 +9,13 @@ is taken along: a message whose template message changed, a new one (it may come
 the obsolete ones), one that vanished (it becomes obsolete, and may lend its translation to
 any untranslated message), and every message an obsolete one may offer units to
 (``units``). Those, with every obsolete message, go through the very same merge as a small
-catalog; the rest keep their lines. Anything unexpected (no record, other bytes, messages
-with contexts or plural forms, a text that does not cut into one block per message) means
-the whole merge, as before.
+catalog; the rest keep their lines. A catalog a translator edited since (its bytes no longer
+those of the record) is spliced too when only its header and active messages changed in
+place: the record's digest of each block finds them (``records.edited_blocks``), and they go
+through the merge with the others reached, so a translator's save costs what an editor's
+does. Anything unexpected (no record, blocks added, removed or moved, an obsolete message
+edited, a msgid changed, messages with contexts or plural forms, a text that does not cut
+into one block per message or does not parse) means the whole merge, as before.
 """
 
 from __future__ import annotations
@@ -20,11 +24,25 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 
 from ..content.config import SiteConfig
+from ..core.problems import CatalogueError
 from .pofiles import CONTENT, catalog_bytes, checked_catalog, read_catalog, write_catalog_text
-from .records import Record, digest, facts_of, load_record, save_record, settings, signature, spliceable
+from .records import (
+    BLOCK_DIGEST,
+    Facts,
+    Record,
+    block_digests,
+    digest,
+    edited_blocks,
+    facts_of,
+    load_record,
+    save_record,
+    settings,
+    signature,
+    spliceable,
+)
 from .units import OfferedUnits
 
 Dates = tuple[dt.datetime, dt.datetime]  # a template's creation and revision dates
@@ -106,11 +124,14 @@ class ContentCatalogs:
     def write_catalog(self, path: Path, locale: str, make: MakeTemplate, merge: Merge) -> bool:
         root, wanted = self.config.root, self.settings(locale)
         data = _read(path)
-        record = load_record(root, path, wanted, data) if data is not None else None
+        record = load_record(root, path, wanted) if data is not None else None
         units = OfferedUnits()
         spliced = None
         if data is not None and record is not None and record.spliceable:
-            spliced = self._splice_catalog(data, record, locale, units, make, merge)
+            changed = {} if record.digest == digest(data) else edited(record, data, locale)
+            if changed is not None:
+                keys = tuple(record.keys[index] for index in changed)
+                spliced = self._splice_catalog(data, record, locale, units, make, merge, keys)
         if spliced is None:
             if self._whole is None:
                 self._whole = make(self.dates, None)
@@ -126,6 +147,7 @@ class ContentCatalogs:
     def _record(self, wanted: str, catalog: Catalog, text: bytes, units: OfferedUnits) -> Record:
         active = [message for message in catalog if message.id]
         keys = tuple(message.id for message in active)
+        fits = spliceable(catalog, text)
         return Record(
             wanted,
             digest(text),
@@ -134,8 +156,9 @@ class ContentCatalogs:
             tuple(facts_of(message) for message in active),
             tuple(catalog.obsolete),
             tuple(tuple(units(message)) for message in catalog.obsolete.values()),
-            spliceable(catalog, text),
+            fits,
             (),
+            block_digests(blocks_of(text)[0]) if fits else b"",
         )
 
     def _changed(self, record: Record) -> tuple[dict[str, int], set[str], list[str]]:
@@ -149,10 +172,10 @@ class ContentCatalogs:
             self._changes = (record.keys, record.signatures, (position, changed, vanished))
         return self._changes[2]
 
-    def _reached(self, blocks: list[bytes], record: Record, locale: str, units: OfferedUnits) -> set[str]:
+    def _reached(self, blocks: list[bytes], record: Record, locale: str, units: OfferedUnits, edited: tuple[str, ...]) -> set[str]:
         """The messages a merge may change: see the module's docstring."""
         position, changed, vanished = self._changed(record)
-        reached = set(changed)
+        reached = {*changed, *edited}
         offered = {source for pairs in record.offers for source, _ in pairs}
         if vanished:
             reached.update(vanished)
@@ -165,13 +188,15 @@ class ContentCatalogs:
         return reached
 
     def _splice_catalog(
-        self, data: bytes, record: Record, locale: str, units: OfferedUnits, make: MakeTemplate, merge: Merge
+        self, data: bytes, record: Record, locale: str, units: OfferedUnits, make: MakeTemplate, merge: Merge, edited: tuple[str, ...]
     ) -> tuple[bytes, Record] | None:
+        """The merged text and its record; ``edited``: the messages whose text changed since the
+        record (``edited``)."""
         blocks, _ = blocks_of(data)
         count = len(record.keys)
         if len(blocks) != 1 + count + len(record.obsolete) or not self.sources:
             return None
-        reached = self._reached(blocks, record, locale, units)
+        reached = self._reached(blocks, record, locale, units, edited)
         position = self._changed(record)[0]
         old = [key for key in record.keys if key in reached]  # in the file's order
         small = parsed([blocks[0], *(blocks[1 + position[key]] for key in old), *blocks[1 + count :]], locale)
@@ -194,7 +219,52 @@ class ContentCatalogs:
         else:
             facts = [facts_of(new[s][1]) if s in new else record.facts[position[s]] for s in self.sources]
         offers = tuple(tuple(units(message)) for message in small.obsolete.values())
-        return text, Record(record.settings, "", self.keys, self.row, tuple(facts), tuple(small.obsolete), offers, True, ())
+        digests = b"".join(
+            [
+                block_digests([small_blocks[0]]),
+                *(block_digests([new[s][0]]) if s in new else _digest_at(record, 1 + position[s]) for s in self.sources),
+                block_digests(small_blocks[1 + len(active) :]),
+            ]
+        )  # the record's for each block kept, new ones for the blocks merged again
+        return text, Record(record.settings, "", self.keys, self.row, tuple(facts), tuple(small.obsolete), offers, True, (), digests)
+
+
+def _digest_at(record: Record, index: int) -> bytes:
+    return record.blocks[index * BLOCK_DIGEST : (index + 1) * BLOCK_DIGEST]
+
+
+def edited(record: Record, data: bytes, locale: str) -> dict[int, Message] | None:
+    """The messages a translator edited in place since the record was made (``edited_blocks``),
+    by their place among the active messages, each still one message with its msgid; None when
+    the catalog must be read whole."""
+    blocks, _ = blocks_of(data)
+    found = edited_blocks(record, blocks)
+    if found is None:
+        return None
+    try:
+        catalog = parsed([blocks[0], *(blocks[i] for i in found)], locale)
+    except CatalogueError:
+        return None  # read whole, which reports the problem with its line
+    messages = [message for message in catalog if message.id]
+    if catalog.obsolete or [m.id for m in messages] != [record.keys[i - 1] for i in found]:
+        return None
+    if any(m.context or isinstance(m.id, tuple) for m in messages):
+        return None
+    return {i - 1: message for i, message in zip(found, messages, strict=True)}
+
+
+def facts_now(record: Record, data: bytes, locale: str) -> list[Facts] | None:
+    """Each active message's facts (``status``) for the catalog's text now: the record's, and
+    those of the messages a translator edited since read again; None when it must be read whole."""
+    if record.digest == digest(data):
+        return list(record.facts)
+    changed = edited(record, data, locale) if record.spliceable else None
+    if changed is None:
+        return None
+    facts = list(record.facts)
+    for index, message in changed.items():
+        facts[index] = facts_of(message)
+    return facts
 
 
 def _read(path: Path) -> bytes | None:

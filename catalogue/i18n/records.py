@@ -4,8 +4,10 @@ made from (their SHA-256) and for this engine (``core.engine``) and merge settin
 
 A record lists the file's messages in order, each with the template message it was merged
 with (a digest of what the .pot says of it), its state, source words and entries, and the
-obsolete messages with the units each offers (``units``). A file changed by anyone else (a
-translator, Poedit, ``msgmerge``) no longer matches its record, and is read as it always was.
+obsolete messages with the units each offers (``units``), and a digest of each block of text
+(the header, each message). A file changed by anyone else (a translator, Poedit, ``msgmerge``)
+no longer matches its record: ``extract`` and ``status`` find the blocks that changed
+(``edited_blocks``) and read only those again, or read it whole.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Record(NamedTuple):
     offers: tuple[tuple[str, ...], ...]  # the unit sources each obsolete message offers (``units``)
     spliceable: bool  # one block of text per message, no contexts or plural forms: ``extract`` may splice it
     dates: tuple  # a template's creation and revision dates (kept when nothing else changes)
+    blocks: bytes = b""  # BLOCK_DIGEST bytes per block of the text (header, active, obsolete), when spliceable
 
 
 def settings(version: str, domain: str, locale: str, fuzzy_matching: bool) -> str:
@@ -50,6 +53,27 @@ def settings(version: str, domain: str, locale: str, fuzzy_matching: bool) -> st
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+BLOCK_DIGEST = 8
+
+
+def block_digests(blocks: Iterable[bytes]) -> bytes:
+    """A digest of each block of a catalog's text, end to end (``incremental.blocks_of``)."""
+    return b"".join(hashlib.blake2b(block, digest_size=BLOCK_DIGEST).digest() for block in blocks)
+
+
+def edited_blocks(record: Record, blocks: list[bytes]) -> list[int] | None:
+    """Where a catalog's text differs from the text its record describes, when only its header
+    and active messages changed in place (a translator's translations, flags or comments): the
+    indices of those messages' blocks. None when the record cannot tell (no block digests, more
+    or fewer blocks, an obsolete message changed)."""
+    size, count = BLOCK_DIGEST, 1 + len(record.keys)
+    if not record.spliceable or len(record.blocks) != size * len(blocks):
+        return None
+    now = block_digests(blocks)
+    changed = [i for i in range(1, len(blocks)) if now[i * size : (i + 1) * size] != record.blocks[i * size : (i + 1) * size]]
+    return changed if all(i < count for i in changed) else None
 
 
 def signature(locations: Iterable[tuple[str, int]], comments: Iterable[str]) -> str:
@@ -101,13 +125,14 @@ def record_path(root: Path, path: Path) -> Path:
     return root / RECORDS / (path.relative_to(root).as_posix().replace("/", "__") + ".pickle")
 
 
-def load_record(root: Path, path: Path, settings: str, data: bytes) -> Record | None:
-    """The record of ``path``, if one was made from exactly ``data`` with these settings."""
+def load_record(root: Path, path: Path, settings: str, data: bytes | None = None) -> Record | None:
+    """The record of ``path``, if one was made with these settings and (given ``data``) from
+    exactly those bytes."""
     try:
         record = load_data(record_path(root, path).read_bytes(), HELD)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return None
-    if not isinstance(record, Record) or record.settings != settings or record.digest != digest(data):
+    if not isinstance(record, Record) or record.settings != settings or (data is not None and record.digest != digest(data)):
         return None
     return record
 

@@ -17,6 +17,7 @@ from ..content.config import SiteConfig, load_config
 from ..content.themes import translation_dirs
 from ..core.engine import engine_version
 from ..core.problems import relative
+from .incremental import facts_now
 from .lifecycle import state_of
 from .pofiles import CONTENT, MESSAGES, read_catalog, site_catalogs, theme_catalogs
 from .records import Facts, facts_of, load_record, msgid_lines, settings
@@ -115,7 +116,8 @@ def _statuses(config: SiteConfig, found: dict[tuple[str, str], tuple[list[Facts]
 
 def site_status(root: Path) -> tuple[SiteConfig, list[LanguageStatus]]:
     """Every language's status. A content catalog that still holds the bytes ``extract`` wrote
-    is counted from the record it made of them (``records``), not read again."""
+    is counted from the record it made of them (``records``), not read again; one a translator
+    edited in place since, from that record and the edited messages (``incremental.facts_now``)."""
     config = load_config(root)
     names = {code: language.catalog_name for code, language in config.languages.items()}
     version = engine_version()
@@ -126,9 +128,10 @@ def site_status(root: Path) -> tuple[SiteConfig, list[LanguageStatus]]:
     for code, domain, path in site_catalogs(config):
         wanted = settings(version, domain, names[code], config.translation.fuzzy_matching)
         data = _bytes(path) if domain == CONTENT else None
-        record = load_record(root, path, wanted, data) if data is not None else None
-        if record is not None and data is not None:
-            found[code, domain] = (list(record.facts), msgid_lines(data)[1:])
+        record = load_record(root, path, wanted) if data is not None else None
+        facts = facts_now(record, data, names[code]) if record is not None and data is not None else None
+        if facts is not None and data is not None:
+            found[code, domain] = (facts, msgid_lines(data)[1:])
         elif domain == MESSAGES:
             found[code, domain] = _facts([m for m in theme_messages(read_catalog(path, root, names[code]), themes.get(code, ())) if m.id])
         else:
