@@ -68,12 +68,12 @@ def edited_blocks(record: Record, blocks: list[bytes]) -> list[int] | None:
     and active messages changed in place (a translator's translations, flags or comments): the
     indices of those messages' blocks. None when the record cannot tell (no block digests, more
     or fewer blocks, an obsolete message changed)."""
-    size, count = BLOCK_DIGEST, 1 + len(record.keys)
+    size, obsolete_from = BLOCK_DIGEST, 1 + len(record.keys)
     if not record.spliceable or len(record.blocks) != size * len(blocks):
         return None
     now = block_digests(blocks)
     changed = [i for i in range(1, len(blocks)) if now[i * size : (i + 1) * size] != record.blocks[i * size : (i + 1) * size]]
-    return changed if all(i < count for i in changed) else None
+    return changed if all(i < obsolete_from for i in changed) else None
 
 
 def signature(locations: Iterable[tuple[str, int]], comments: Iterable[str]) -> str:
