@@ -30,11 +30,11 @@ from ..content.config import SiteConfig
 from ..core.problems import CatalogueError
 from .pofiles import CONTENT, catalog_bytes, checked_catalog, read_catalog, write_catalog_text
 from .records import (
-    BLOCK_DIGEST,
     Facts,
     Record,
     block_digests,
     digest,
+    digest_at,
     edited_blocks,
     facts_of,
     load_record,
@@ -128,10 +128,11 @@ class ContentCatalogs:
         units = OfferedUnits()
         spliced = None
         if data is not None and record is not None and record.spliceable:
-            changed = {} if record.digest == digest(data) else edited(record, data, locale)
+            blocks, _ = blocks_of(data)  # cut once, for the comparison and the splice
+            changed = {} if record.digest == digest(data) else edited(record, blocks, locale)
             if changed is not None:
                 keys = tuple(record.keys[index] for index in changed)
-                spliced = self._splice_catalog(data, record, locale, units, make, merge, keys)
+                spliced = self._splice_catalog(blocks, record, locale, units, make, merge, keys)
         if spliced is None:
             if self._whole is None:
                 self._whole = make(self.dates, None)
@@ -188,11 +189,17 @@ class ContentCatalogs:
         return reached
 
     def _splice_catalog(
-        self, data: bytes, record: Record, locale: str, units: OfferedUnits, make: MakeTemplate, merge: Merge, edited: tuple[str, ...]
+        self,
+        blocks: list[bytes],
+        record: Record,
+        locale: str,
+        units: OfferedUnits,
+        make: MakeTemplate,
+        merge: Merge,
+        edited: tuple[str, ...],
     ) -> tuple[bytes, Record] | None:
-        """The merged text and its record; ``edited``: the messages whose text changed since the
-        record (``edited``)."""
-        blocks, _ = blocks_of(data)
+        """The merged text and its record, from the catalog's text cut into blocks (``blocks_of``);
+        ``edited``: the messages whose text changed since the record (``edited``)."""
         count = len(record.keys)
         if len(blocks) != 1 + count + len(record.obsolete) or not self.sources:
             return None
@@ -222,22 +229,17 @@ class ContentCatalogs:
         digests = b"".join(
             [
                 block_digests([small_blocks[0]]),
-                *(block_digests([new[s][0]]) if s in new else _digest_at(record, 1 + position[s]) for s in self.sources),
+                *(block_digests([new[s][0]]) if s in new else digest_at(record.blocks, 1 + position[s]) for s in self.sources),
                 block_digests(small_blocks[1 + len(active) :]),
             ]
         )  # the record's for each block kept, new ones for the blocks merged again
         return text, Record(record.settings, "", self.keys, self.row, tuple(facts), tuple(small.obsolete), offers, True, (), digests)
 
 
-def _digest_at(record: Record, index: int) -> bytes:
-    return record.blocks[index * BLOCK_DIGEST : (index + 1) * BLOCK_DIGEST]
-
-
-def edited(record: Record, data: bytes, locale: str) -> dict[int, Message] | None:
+def edited(record: Record, blocks: list[bytes], locale: str) -> dict[int, Message] | None:
     """The messages a translator edited in place since the record was made (``edited_blocks``),
     by their place among the active messages, each still one message with its msgid; None when
-    the catalog must be read whole."""
-    blocks, _ = blocks_of(data)
+    the catalog (cut into ``blocks``) must be read whole."""
     found = edited_blocks(record, blocks)
     if found is None:
         return None
@@ -258,7 +260,7 @@ def facts_now(record: Record, data: bytes, locale: str) -> list[Facts] | None:
     those of the messages a translator edited since read again; None when it must be read whole."""
     if record.digest == digest(data):
         return list(record.facts)
-    changed = edited(record, data, locale) if record.spliceable else None
+    changed = edited(record, blocks_of(data)[0], locale) if record.spliceable else None
     if changed is None:
         return None
     facts = list(record.facts)

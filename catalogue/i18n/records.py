@@ -63,16 +63,21 @@ def block_digests(blocks: Iterable[bytes]) -> bytes:
     return b"".join(hashlib.blake2b(block, digest_size=BLOCK_DIGEST).digest() for block in blocks)
 
 
+def digest_at(digests: bytes, index: int) -> bytes:
+    """The digest of block ``index`` among ``block_digests``."""
+    return digests[index * BLOCK_DIGEST : (index + 1) * BLOCK_DIGEST]
+
+
 def edited_blocks(record: Record, blocks: list[bytes]) -> list[int] | None:
     """Where a catalog's text differs from the text its record describes, when only its header
     and active messages changed in place (a translator's translations, flags or comments): the
     indices of those messages' blocks. None when the record cannot tell (no block digests, more
     or fewer blocks, an obsolete message changed)."""
-    size, obsolete_from = BLOCK_DIGEST, 1 + len(record.keys)
-    if not record.spliceable or len(record.blocks) != size * len(blocks):
+    obsolete_from = 1 + len(record.keys)
+    if not record.spliceable or len(record.blocks) != BLOCK_DIGEST * len(blocks):
         return None
     now = block_digests(blocks)
-    changed = [i for i in range(1, len(blocks)) if now[i * size : (i + 1) * size] != record.blocks[i * size : (i + 1) * size]]
+    changed = [i for i in range(1, len(blocks)) if digest_at(now, i) != digest_at(record.blocks, i)]
     return changed if all(i < obsolete_from for i in changed) else None
 
 
