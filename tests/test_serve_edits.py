@@ -17,6 +17,7 @@ PRODUCT = "content/products/bonsai-mini-de-ban.md"
 PRODUCER = "content/producers/nha-vuon-sinh-vat-canh.md"
 CONTENT_FR = "locales/fr/LC_MESSAGES/content.po"
 THEME_FR = "locales/fr/LC_MESSAGES/messages.po"
+PEACH_NAME = '#: content/products/dao-the-chau.md\nmsgid "Đào thế chậu"'
 IMAGE = "images:\n  - src: bonsai-mini-de-ban.svg\n    alt: Cây bonsai nhỏ thân uốn cong, tán lá xanh tròn, trồng trong chậu sứ dẹt\n"
 
 
@@ -84,6 +85,9 @@ SEQUENCE: list[tuple[str, Edit]] = [
     ("the override edited", lambda root: replace(root, THEME_FR, 'msgstr "Tarif"', 'msgstr "Prix public"')),
     ("the override deleted", lambda root: move(root, THEME_FR, "messages.bak")),
     ("rename it back", lambda root: move(root, "content/products/bonsai-ban.md", PRODUCT)),
+    # Another product, unchanged, whose name's translation alone is saved: its French page goes, then comes back.
+    ("another product's name marked fuzzy", lambda root: replace(root, CONTENT_FR, PEACH_NAME, "#, fuzzy\n" + PEACH_NAME)),
+    ("its translation reviewed", lambda root: replace(root, CONTENT_FR, "#, fuzzy\n" + PEACH_NAME, PEACH_NAME)),
 ]
 
 

@@ -23,7 +23,7 @@ from .pofiles import (
     Translation,
     content_table,
     published_mo,
-    read_catalog_text,
+    read_catalog_bytes,
     site_catalogs,
     table_entry,
     theme_catalogs,
@@ -31,13 +31,13 @@ from .pofiles import (
 )
 from .rereading import reread
 
-CatalogFiles = dict[Path, tuple[tuple[int, int], str | None, Catalog | None, list[Problem]]]  # stamp, text, catalog, errors
+CatalogFiles = dict[Path, tuple[tuple[int, int], bytes | None, Catalog | None, list[Problem]]]  # stamp, bytes, catalog, errors
 
 
 @dataclass
 class CatalogMemory:
     """What a long-lived preview keeps between readings of the catalogs: each file as last read
-    (by size and time, with its text), and what was derived from each catalog object (by identity)."""
+    (by size and time, with its bytes), and what was derived from each catalog object (by identity)."""
 
     files: CatalogFiles = field(default_factory=dict)
     tables: IdentityMemo = field(default_factory=lambda: IdentityMemo(content_table))
@@ -118,16 +118,16 @@ def load_site_catalogs(config: SiteConfig, memory: CatalogMemory | None = None) 
 
 def _read(
     config: SiteConfig, code: str, domain: str, path: Path, memory: CatalogMemory
-) -> tuple[str | None, Catalog | None, list[Problem]]:
-    """A catalog's text, the catalog and its errors: only the changed entries read and checked when
+) -> tuple[bytes | None, Catalog | None, list[Problem]]:
+    """A catalog's bytes, the catalog and its errors: only the changed entries read and checked when
     the last reading of the file was sound, else the whole file."""
-    _, old_text, old, old_found = memory.files.get(path, (None, None, None, []))
-    if old is not None and old_text is not None and not old_found:  # last read whole or in part, and sound
+    _, old_data, old, old_found = memory.files.get(path, (None, None, None, []))
+    if old is not None and old_data is not None and not old_found:  # last read whole or in part, and sound
         try:
-            text = read_catalog_text(path, config.root)
+            data = read_catalog_bytes(path, config.root)
         except CatalogueError:
-            text = None
-        again = None if text is None else reread(config, code, domain, path, old_text, old, text)
+            data = None
+        again = None if data is None else reread(config, code, domain, path, old_data, old, data)
         if again is not None:
             catalog, changed = again
             if domain == CONTENT and catalog is not old:
@@ -138,6 +138,6 @@ def _read(
                         table[message.id] = translation
                 memory.tables.remember(catalog, table)
                 memory.changes[code] = (memory.tables(old), table, frozenset(message.id for message in changed))
-            return text, catalog, []
-    catalog, text, found = read_and_check(config, code, domain, path)
-    return text, catalog, [problem for problem in found if problem.severity == "error"]  # as check calls them
+            return data, catalog, []
+    catalog, data, found = read_and_check(config, code, domain, path)
+    return data, catalog, [problem for problem in found if problem.severity == "error"]  # as check calls them

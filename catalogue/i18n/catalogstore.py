@@ -25,7 +25,7 @@ from ..core.cachedata import DATES, load_data
 from ..core.engine import engine_version
 from ..core.files import cache_read, cache_write
 from ..core.problems import CatalogueError, Problem, relative
-from .pofiles import parse_catalog, read_catalog_text
+from .pofiles import catalog_text, parse_catalog, read_catalog_bytes
 from .verify import text_problems
 
 STORE = ".cache/catalogs"
@@ -39,21 +39,19 @@ HELD = DATES | {  # what a stored catalog may hold (``cachedata``)
 }
 
 
-def read_and_check(config: SiteConfig, code: str, domain: str, path: Path) -> tuple[Catalog | None, str | None, list[Problem]]:
-    """A catalog, its text and every problem of it (errors and gettext's warnings); (None, None,
-    problems) when it cannot be read, (None, None, []) when there is no file."""
-    try:
-        text = read_catalog_text(path, config.root)
-    except CatalogueError as error:
-        return None, None, error.problems
-    if text is None:
-        return None, None, []
+def read_and_check(config: SiteConfig, code: str, domain: str, path: Path) -> tuple[Catalog | None, bytes | None, list[Problem]]:
+    """A catalog, the bytes of its file and every problem of it (errors and gettext's warnings);
+    (None, None, problems) when it cannot be read, (None, None, []) when there is no file."""
     name = relative(path, config.root)
-    store = config.root / STORE / f"{hashlib.sha256(name.encode()).hexdigest()[:24]}.pickle"
-    digest = _digest(config, code, domain, name, text)
-    if (kept := _kept(store, digest)) is not None:
-        return kept[0], text, kept[1]
     try:
+        data = read_catalog_bytes(path, config.root)
+        if data is None:
+            return None, None, []
+        store = config.root / STORE / f"{hashlib.sha256(name.encode()).hexdigest()[:24]}.pickle"
+        digest = _digest(config, code, domain, name, data)
+        if (kept := _kept(store, digest)) is not None:
+            return kept[0], data, kept[1]
+        text = catalog_text(data, name)
         catalog = parse_catalog(text, name, config.languages[code].catalog_name)
     except CatalogueError as error:
         return None, None, error.problems  # not kept: a catalog that cannot be read is read again
@@ -62,14 +60,14 @@ def read_and_check(config: SiteConfig, code: str, domain: str, path: Path) -> tu
         cache_write(store, pickle.dumps((digest, catalog, problems), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a site folder that cannot be written (``check`` of a read-only checkout): nothing kept
-    return catalog, text, problems
+    return catalog, data, problems
 
 
-def _digest(config: SiteConfig, code: str, domain: str, name: str, text: str) -> str:
+def _digest(config: SiteConfig, code: str, domain: str, name: str, data: bytes) -> str:
     language = config.languages[code]
     inputs = (_engine(), _msgfmt(), code, domain, language.catalog_name, str(language.locale), name)
     digest = hashlib.sha256("\0".join(inputs).encode())
-    digest.update(text.encode("utf-8", "surrogatepass"))
+    digest.update(data)
     return digest.hexdigest()
 
 

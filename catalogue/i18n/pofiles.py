@@ -72,22 +72,34 @@ def read_catalog(path: Path, root: Path, locale: str | None = None) -> Catalog |
 
 
 def read_catalog_text(path: Path, root: Path) -> str | None:
-    """A catalog's text, None if the file does not exist; unreadable, it raises with its line.
+    """A catalog's text, None if the file does not exist; unreadable, it raises with its line."""
+    data = read_catalog_bytes(path, root)
+    return None if data is None else catalog_text(data, relative(path, root))
 
-    Text is normalised to NFC as it is read, like every other input, so a catalog saved in
-    NFD by some editor still matches its sources. A link that leads out of its locales/ folder
-    (the site's, or a theme's) is refused before it is read: its lines would otherwise be quoted in error messages (a
-    ``.po`` linked to /etc/passwd, printed in CI logs)."""
+
+def read_catalog_bytes(path: Path, root: Path) -> bytes | None:
+    """A catalog's bytes, None if the file does not exist; unreadable, it raises.
+
+    A link that leads out of its locales/ folder (the site's, or a theme's) is refused before it
+    is read: its lines would otherwise be quoted in error messages (a ``.po`` linked to
+    /etc/passwd, printed in CI logs)."""
     name = relative(path, root)
     folder = next((parent for parent in path.parents if parent.name == LOCALES), root / LOCALES)  # the site's, or a theme's
     if wrong := link_problem(path, folder, root, f"{LOCALES}/"):
         raise CatalogueError([wrong])
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as error:
         raise CatalogueError([Problem(name, None, None, "", f"cannot be read: {error.strerror}")]) from None
+
+
+def catalog_text(data: bytes, name: str) -> str:
+    """The text of a catalog's bytes (or of a part of them cut at blank lines), ``name`` being its file.
+
+    Text is normalised to NFC as it is read, like every other input, so a catalog saved in NFD by
+    some editor still matches its sources; parts cut at blank lines normalise as the whole does."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

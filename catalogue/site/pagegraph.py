@@ -104,8 +104,10 @@ class PublishedMemo:
         self.tables: dict[str, dict[str, Translation] | None] = {}
         self.changed: dict[str, set[str]] = {}  # table language -> source texts whose translation changed
         self.chains: dict[str, set[str]] = {}  # language -> the tables it reads
-        self.previous: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...]]] = {}
-        self.current: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...]]] = {}
+        self.touched: frozenset[str] = frozenset()  # every source text in ``changed``
+        # entry key -> its texts, the languages publishing it, and its source texts
+        self.previous: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...], frozenset[str]]] = {}
+        self.current: dict[tuple[str, str], tuple[tuple[Text, ...], tuple[str, ...], frozenset[str]]] = {}
         self.graph: PageGraph | None = None  # the last graph
 
     def start(self, config: SiteConfig, localisers: dict[str, Localiser], known: TableChanges | None = None) -> None:
@@ -120,6 +122,7 @@ class PublishedMemo:
                 changed[lang] = sources or set()
         self.previous = self.current if same else {}
         self.rules, self.tables, self.changed, self.current = rules, tables, changed, {}
+        self.touched = frozenset().union(*changed.values())
         self.chains = {code: set(lo.chain) for code, lo in localisers.items()}
 
     def languages(
@@ -132,19 +135,15 @@ class PublishedMemo:
         """``find``: every language publishing the texts; ``publishes``: whether one does."""
         hit = self.previous.get(key)
         if hit is None or hit[0] is not entry_texts:
-            languages = find(entry_texts)
+            languages, sources = find(entry_texts), frozenset(text.source for text in entry_texts)
+        elif hit[2].isdisjoint(self.touched):  # a few sources of 100,000 changed: nearly every entry
+            languages, sources = hit[1], hit[2]
         else:
-            touched = (
-                {lang for lang, sources in self.changed.items() if any(text.source in sources for text in entry_texts)}
-                if self.changed
-                else ()
-            )
-            if touched:
-                redo = {code for code, chain in self.chains.items() if touched & chain}
-                languages = tuple(code for code in self.chains if (publishes(code, entry_texts) if code in redo else code in hit[1]))
-            else:
-                languages = hit[1]
-        self.current[key] = (entry_texts, languages)
+            sources = hit[2]
+            touched = {lang for lang, theirs in self.changed.items() if not sources.isdisjoint(theirs)}
+            redo = {code for code, chain in self.chains.items() if touched & chain}
+            languages = tuple(code for code in self.chains if (publishes(code, entry_texts) if code in redo else code in hit[1]))
+        self.current[key] = (entry_texts, languages, sources)
         return languages
 
 
