@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..core.cachedata import DATES, load_data
-from ..core.files import atomic_write, link_problem, text_of
+from ..core.files import cache_write, link_problem, text_of
 from ..core.problems import Problem, Problems, relative
 from .entries import read_entry
 from .model import KINDS, texts
@@ -93,7 +93,7 @@ def published_texts(root: Path, version: str) -> list[EntryTexts]:
     problems.extend(reference_problems(facts, known, unreadable, drafts))
     problems.extend(image_problems(facts, root))
     if new != old:
-        atomic_write(store, pickle.dumps((version, new), protocol=pickle.HIGHEST_PROTOCOL))
+        cache_write(store, pickle.dumps((version, new), protocol=pickle.HIGHEST_PROTOCOL))
     problems.raise_if_errors()
     return [EntryTexts(kept.facts.section, kept.facts.slug, kept.texts) for entries in found.values() for kept in entries if kept.facts]
 
@@ -104,10 +104,10 @@ def _kept(root: Path, section: str, path: Path, inside: Inside, old: dict[str, K
     if not inside(path):
         wrong = link_problem(path, root / CONTENT, root, f"{CONTENT}/")  # outside, or a loop
         return Kept((wrong,) if wrong else (), None, False, ())
-    if not path.exists():
-        return Kept((Problem(name, None, None, "", "is a link to a file that does not exist: remove the link"),), None, False, ())
     try:
         data = path.read_bytes()
+    except FileNotFoundError:  # listed a moment ago: a link to nowhere
+        return Kept((Problem(name, None, None, "", "is a link to a file that does not exist: remove the link"),), None, False, ())
     except OSError as error:
         return Kept((Problem(name, None, None, "", f"cannot be read: {error.strerror}"),), None, False, ())
     key = hashlib.sha256(f"{section}\0{name}\0".encode() + data).hexdigest()

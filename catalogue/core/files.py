@@ -41,13 +41,14 @@ def naming(path: Path) -> Iterator[None]:
         raise
 
 
-def atomic_write(path: Path, data: bytes) -> bool:
-    """Replace ``path`` with ``data`` atomically; returns False when the bytes were already there.
+def atomic_write(path: Path, data: bytes, current: bytes | None = None) -> bool:
+    """Replace ``path`` with ``data`` atomically; returns False when the bytes were already there
+    (``current``: the file's bytes, when the caller has just read them).
 
     The file keeps its mode (a new one gets the umask's, as ``open`` would give it), not the
     0600 of the temporary file."""
     try:
-        if path.read_bytes() == data:
+        if (path.read_bytes() if current is None else current) == data:
             return False
     except OSError:
         pass

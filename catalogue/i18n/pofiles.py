@@ -303,7 +303,7 @@ def write_catalog_text(path: Path, data: bytes, old: bytes | None = None) -> tup
     except FileNotFoundError:
         kept = []
     data = with_headers(data, kept)
-    return atomic_write(path, data), data
+    return atomic_write(path, data, old), data
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from babel.messages.catalog import Catalog, Message
 
 from ..core.cachedata import DATES, load_data
-from ..core.files import atomic_write
+from ..core.files import cache_write
 from .lifecycle import state_of
 from .pofiles import catalog_bytes, write_catalog_text
 
@@ -143,4 +143,6 @@ def load_record(root: Path, path: Path, settings: str, data: bytes | None = None
 
 
 def save_record(root: Path, path: Path, record: Record) -> None:
-    atomic_write(record_path(root, path), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    """Not synced to the disk (``cache_write``): a record lost or left empty by a crash reads as
+    none, and the catalog is merged whole once."""
+    cache_write(record_path(root, path), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
