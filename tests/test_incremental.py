@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from catalogue.i18n import incremental
+from catalogue.core.workers import in_workers
+from catalogue.i18n import extract as extract_module
 from catalogue.i18n import status as status_module
 from catalogue.i18n.extract import extract
 from catalogue.i18n.status import site_status
@@ -130,6 +132,38 @@ def test_random_edit_sequences(pair):
         text = f"---\n{head[1]}---\n{body}\n"
         same_after(warm, cold, lambda root, text=text: (root / PRODUCT).write_text(text, encoding="utf-8"))
     assert spliced and all(spliced)
+
+
+def test_catalogs_written_by_forked_workers_are_those_written_one_after_another(pair, monkeypatch):
+    """A large site writes each language's catalog (and its record) in a worker of its own."""
+    warm, cold, _ = pair
+    forked: list[int] = []
+
+    def counted(tasks, job):
+        forked.append(len(tasks))
+        return in_workers(tasks, job)
+
+    monkeypatch.setattr(extract_module, "in_workers", counted)
+    steps = [
+        lambda root: None,
+        replace(PRODUCT, "Cùi dày, ngọt.", "Cùi dày, rất ngọt."),
+        translate("Lychee", "Thieu lychee"),
+        lambda root: (root / PRODUCT).unlink(),
+    ]
+    for step in steps:
+        for root in (warm, cold):
+            step(root)
+        shutil.rmtree(cold / ".cache", ignore_errors=True)
+        monkeypatch.setattr(extract_module, "PARALLEL", 0)  # the site counts as large
+        warm_report = extract(warm, NOW)
+        monkeypatch.setattr(extract_module, "PARALLEL", 10**9)
+        assert extract(cold, NOW) == warm_report
+        assert locales(warm) == locales(cold)
+        shutil.rmtree(cold / ".cache", ignore_errors=True)
+        assert status_of(warm) == status_of(cold)
+    assert len(forked) == len(steps) and min(forked) >= 2
+    monkeypatch.setattr(extract_module, "PARALLEL", 0)
+    assert extract(warm, LATER).written == ()  # the records the workers made are the catalogs' own
 
 
 EN = "locales/en/LC_MESSAGES/content.po"

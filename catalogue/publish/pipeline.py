@@ -17,13 +17,13 @@ from pathlib import Path
 
 from ..core.problems import CatalogueError, Location, Problem
 from ..core.progress import Progress
+from ..core.workers import frozen_heap, in_workers
 from ..render.maker import Maker
 from ..site.assemble import prepare
 from ..site.pagegraph import entry_of
 from ..site.routes import Route, RouteTable, route_table
 from .fingerprint import Fingerprint
 from .search import index_language, searched
-from .workers import frozen_heap, in_workers
 from .writer import SiteWriter, refuse_unsafe_output
 
 Say = Callable[[str], None]

@@ -22,8 +22,8 @@ from pathlib import Path, PurePosixPath
 import cbor2
 
 from ..core.problems import CatalogueError, Problem
+from ..core.workers import orphan_guard
 from ..site.routes import Route
-from .workers import orphan_guard
 
 SEARCHED_KINDS = frozenset({"product", "producer", "experience", "page"})  # the pages marked data-pagefind-body
 
