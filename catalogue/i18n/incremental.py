@@ -99,7 +99,7 @@ class ContentCatalogs:
             self.dates, self._whole = (template.creation_date, template.revision_date), template
             text = catalog_bytes(template)
         written, text = write_catalog_text(path, text, data)
-        fits = len(blocks_of(text)[0]) == 1 + len(self.sources)
+        fits = text.rstrip(b"\n").count(b"\n\n") == len(self.sources)  # one block per message after the header
         save_record(root, path, Record(wanted, digest(text), self.keys, self.row, (), (), (), fits, self.dates or ()))
         return written
 
@@ -107,15 +107,18 @@ class ContentCatalogs:
         blocks, _ = blocks_of(data)
         if len(blocks) != 1 + len(record.keys) or not self.sources:
             return None
-        old = dict(zip(record.keys, zip(record.signatures, blocks[1:], strict=True), strict=True))
-        changed = [s for s in self.sources if s not in old or old[s][0] != self.signatures[s]] or self.sources[:1]
+        _, new_or_changed, _, had = self._changed(record)  # worked out here once for the catalogs too
+        changed = [s for s in self.sources if s in new_or_changed] or self.sources[:1]
+        kept = list(map(blocks.__getitem__, had))  # each source's block as the record's text had it
         text = None
         for dates in (record.dates, (self.now, self.now)):  # the old dates, unless something else changed
             small_blocks, ending = blocks_of(catalog_bytes(make(dates, changed)))
             if len(small_blocks) != 1 + len(changed):
                 return None
-            new = dict(zip(changed, small_blocks[1:], strict=True))
-            text = joined([small_blocks[0], *(new[s] if s in new else old[s][1] for s in self.sources)], ending)
+            middle = list(kept)
+            for source, block in zip(changed, small_blocks[1:], strict=True):
+                middle[self.index[source]] = block
+            text = joined([small_blocks[0], *middle], ending)
             self.dates = dates
             if text == data:
                 break
