@@ -5,6 +5,7 @@ messages the edits reach."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import random
 import re
 import shutil
@@ -13,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.i18n import incremental
 from catalogue.core.workers import in_workers
 from catalogue.i18n import extract as extract_module
+from catalogue.i18n import incremental, records
 from catalogue.i18n import status as status_module
 from catalogue.i18n.extract import extract
 from catalogue.i18n.status import site_status
@@ -164,6 +165,23 @@ def test_catalogs_written_by_forked_workers_are_those_written_one_after_another(
     assert len(forked) == len(steps) and min(forked) >= 2
     monkeypatch.setattr(extract_module, "PARALLEL", 0)
     assert extract(warm, LATER).written == ()  # the records the workers made are the catalogs' own
+
+
+def test_the_records_of_the_catalogs_keep_their_messages_once(pair):
+    """The msgids and template signatures, the same in the .pot and every catalog, are one file
+    that the records name; the last run's is kept beside this run's, older ones removed."""
+    warm, cold, _ = pair
+    same_after(warm, cold, lambda root: None)
+    shared = sorted((warm / records.SHARED).glob("*.pickle"))
+    assert len(shared) == 1
+    keys, signatures = pickle.loads(shared[0].read_bytes())
+    assert len(keys) == len(signatures) > 10
+    kept = sorted((warm / records.RECORDS).glob("*.pickle"))
+    assert len(kept) == 3  # the .pot, English and French
+    assert all(keys[0].encode() not in record.read_bytes() for record in kept)
+    for old, new in [("Cùi dày, ngọt.", "Cùi dày, rất ngọt."), ("Vải chín đỏ.", "Vải chín đỏ au."), ("name: Vải thiều", "name: Vải thiều Lục Ngạn")]:
+        same_after(warm, cold, replace(PRODUCT, old, new))
+        assert len(list((warm / records.SHARED).glob("*.pickle"))) == 2
 
 
 EN = "locales/en/LC_MESSAGES/content.po"

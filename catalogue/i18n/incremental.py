@@ -153,6 +153,7 @@ class ContentCatalogs:
     def _record(self, wanted: str, catalog: Catalog, text: bytes, units: OfferedUnits) -> Record:
         active = [message for message in catalog if message.id]
         keys = tuple(message.id for message in active)
+        keys = self.keys if keys == self.keys else keys  # the same object: its record shares them (``save_record``)
         fits = spliceable(catalog, text)
         return Record(
             wanted,
