@@ -137,7 +137,7 @@ def test_random_edit_sequences(pair):
 
 def test_catalogs_written_by_forked_workers_are_those_written_one_after_another(pair, monkeypatch):
     """A large site writes each language's catalog (and its record) in a worker of its own."""
-    warm, cold, _ = pair
+    warm, cold, spliced = pair
     forked: list[int] = []
 
     def counted(tasks, job):
@@ -164,7 +164,12 @@ def test_catalogs_written_by_forked_workers_are_those_written_one_after_another(
         assert status_of(warm) == status_of(cold)
     assert len(forked) == len(steps) and min(forked) >= 2
     monkeypatch.setattr(extract_module, "PARALLEL", 0)
-    assert extract(warm, LATER).written == ()  # the records the workers made are the catalogs' own
+    assert extract(warm, LATER).written == ()
+    # The records the workers made are the catalogs' own: the next edit, in this process, splices.
+    monkeypatch.setattr(extract_module, "PARALLEL", 10**9)
+    restored = same_after(warm, cold, lambda root: shutil.copyfile(SITES / "multilingual" / PRODUCT, root / PRODUCT), spliced=spliced)
+    assert restored == 2
+    assert all(spliced)
 
 
 def test_the_records_of_the_catalogs_keep_their_messages_once(pair):
@@ -179,7 +184,11 @@ def test_the_records_of_the_catalogs_keep_their_messages_once(pair):
     kept = sorted((warm / records.RECORDS).glob("*.pickle"))
     assert len(kept) == 3  # the .pot, English and French
     assert all(keys[0].encode() not in record.read_bytes() for record in kept)
-    for old, new in [("Cùi dày, ngọt.", "Cùi dày, rất ngọt."), ("Vải chín đỏ.", "Vải chín đỏ au."), ("name: Vải thiều", "name: Vải thiều Lục Ngạn")]:
+    for old, new in [
+        ("Cùi dày, ngọt.", "Cùi dày, rất ngọt."),
+        ("Vải chín đỏ.", "Vải chín đỏ au."),
+        ("name: Vải thiều", "name: Vải thiều Lục Ngạn"),
+    ]:
         same_after(warm, cold, replace(PRODUCT, old, new))
         assert len(list((warm / records.SHARED).glob("*.pickle"))) == 2
 
