@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogue.content import entrycache
 from catalogue.core.workers import in_workers
 from catalogue.i18n import extract as extract_module
 from catalogue.i18n import incremental, records
@@ -108,6 +109,38 @@ def test_edits_reverts_deletions_and_renames_give_what_a_run_without_records_giv
     times = {path: path.stat().st_mtime_ns for path in (warm / "locales").rglob("*.po*")}
     assert extract(warm, LATER).written == ()  # nothing changed: nothing is written, whatever the date
     assert {path: path.stat().st_mtime_ns for path in (warm / "locales").rglob("*.po*")} == times
+
+
+def test_the_entries_read_since_the_store_are_kept_aside_until_there_are_many(pair, monkeypatch):
+    """An edit re-reads only the entry it changed and writes it to the small file of recent
+    entries; the store (19 MB at 10,000 products) is written again only past the limit."""
+    warm, cold, _ = pair
+    monkeypatch.setattr(entrycache, "RECENT_LIMIT", 3)  # an edit counts twice: its new text read, its old one unused
+    read: list[str] = []
+    real = entrycache._read
+    monkeypatch.setattr(entrycache, "_read", lambda section, path, *rest: read.append(path) or real(section, path, *rest))
+
+    def warm_reads(step: Callable[[Path], object]) -> list[str]:
+        read.clear()
+        same_after(warm, cold, step)
+        return sorted(path.relative_to(warm).as_posix() for path in read if path.is_relative_to(warm))
+
+    store, recent = warm / entrycache.STORE, warm / entrycache.RECENT
+    assert len(warm_reads(lambda root: None)) == 5  # the first run reads every entry
+    whole = store.read_bytes()
+    assert warm_reads(lambda root: None) == []  # then none: all come from the store
+    assert warm_reads(replace(PRODUCT, "Cùi dày, ngọt.", "Cùi dày, rất ngọt.")) == [PRODUCT]
+    assert store.read_bytes() == whole and recent.is_file()
+    assert warm_reads(replace(PRODUCT, "Cùi dày, rất ngọt.", "Cùi dày, ngọt.")) == []  # reverted: the store's again
+    other = "content/producers/htx-thu.md"
+    assert warm_reads(replace(other, "---\n", "---\n# một ghi chú\n")) == [other]
+    assert store.read_bytes() == whole
+    experience = "content/experiences/lang-nghe.md"
+    assert warm_reads(lambda root: (root / PRODUCT).unlink()) == []
+    assert store.read_bytes() == whole  # one new to the store, two unused: at the limit
+    assert warm_reads(replace(experience, "---\n", "---\n# một ghi chú\n")) == [experience]
+    assert store.read_bytes() != whole and not recent.exists()  # past it: the store is written whole
+    assert warm_reads(lambda root: None) == []
 
 
 def test_a_translators_edit_is_spliced_and_new_settings_are_merged_whole_then_spliced_again(pair):

@@ -3,8 +3,11 @@
 Reading and checking an entry (YAML, fields, Markdown cut into units) costs about 2 ms, 25 s
 for a national catalogue, and keeping whole entries costs nearly as much to load again. So
 what is kept of each file is what ``extract`` uses: its problems, its texts, and the facts the
-checks across entries need (``sources.Facts``), under a digest of the engine's version, the
-file's place and its bytes (``.cache/extract/entries.pickle``). Everything else is done as
+checks across entries need (``sources.Facts``), under a digest of the file's place and its
+bytes, in plain tuples (named tuples and dataclasses pickle through Python code: twice as slow
+each way). The store (``.cache/extract/entries.pickle``, 19 MB at 10,000 products) is written
+whole only now and then: the files read since go to a small second file, so an editor's change
+writes kilobytes. Both name the engine's version. Everything else is done as
 ``load_catalogue`` does it, every time: which files there are, links out of ``content/``,
 duplicate slugs, references between entries and images, so the answer, problems included,
 is the one a run without the cache gives.
@@ -17,7 +20,7 @@ import pickle
 from pathlib import Path
 from typing import NamedTuple
 
-from ..core.cachedata import DATES, load_data
+from ..core.cachedata import load_data
 from ..core.files import cache_write, link_problem, text_of
 from ..core.problems import Problem, Problems, relative
 from .entries import read_entry
@@ -25,7 +28,8 @@ from .model import KINDS, texts
 from .sources import CONTENT, Facts, Inside, duplicate_slugs, entry_files, facts_of, image_problems, reference_problems, reported
 
 STORE = ".cache/extract/entries.pickle"
-HELD = DATES | {(__name__, "Kept"), ("catalogue.content.sources", "Facts"), ("catalogue.core.problems", "Problem")}
+RECENT = ".cache/extract/entries-recent.pickle"  # what was read since the store was written
+RECENT_LIMIT = 256  # files read since (or kept for nothing) past which the store is written whole
 
 
 class EntryTexts(NamedTuple):
@@ -56,20 +60,53 @@ def _read(section: str, path: Path, name: str, data: bytes) -> Kept:
     return Kept(tuple(problems), facts_of(entry), entry.draft, found)  # warnings only
 
 
-def _load(path: Path, version: str) -> dict[str, Kept]:
+Stored = tuple  # a Kept in plain tuples, its problems' fields included
+
+
+def _stored(kept: Kept) -> Stored:
+    problems = tuple((p.path, p.line, p.column, p.field, p.message, p.severity) for p in kept.problems)
+    return (problems, tuple(kept.facts) if kept.facts else None, kept.draft, kept.texts)
+
+
+def _kept_of(stored: Stored) -> Kept:
+    problems, facts, draft, texts = stored
+    return Kept(tuple(Problem(*fields) for fields in problems), Facts._make(facts) if facts else None, draft, texts)
+
+
+class Store(NamedTuple):
+    """The kept files as read: the store's, and the recent file's. Keys are digests of the
+    files' bytes, so what either holds is right whatever the other holds."""
+
+    whole: dict[str, Stored]
+    recent: dict[str, Stored]
+
+
+def _read_store(path: Path, version: str) -> dict[str, Stored]:
     try:
-        stored_version, kept = load_data(path.read_bytes(), HELD)
+        stored_version, kept = load_data(path.read_bytes(), frozenset())  # plain tuples only: no class at all
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return {}  # no cache yet, or one this engine cannot read: everything is read again
     return kept if stored_version == version else {}
 
 
+def _save(root: Path, version: str, old: Store, used: dict[str, Stored]) -> None:
+    """Keep what was used: in the recent file while few files are new to the store and few of
+    its own went unused, else in the store, written whole (the recent file then removed)."""
+    recent = {key: stored for key, stored in used.items() if key not in old.whole}
+    unused = len(old.whole) - (len(used) - len(recent))
+    if old.whole and len(recent) + unused <= RECENT_LIMIT:
+        if recent != old.recent:
+            cache_write(root / RECENT, pickle.dumps((version, recent), protocol=pickle.HIGHEST_PROTOCOL))
+    elif recent or unused or not old.whole:
+        cache_write(root / STORE, pickle.dumps((version, used), protocol=pickle.HIGHEST_PROTOCOL))
+        (root / RECENT).unlink(missing_ok=True)
+
+
 def published_texts(root: Path, version: str) -> list[EntryTexts]:
     """The texts of every published entry (drafts left out), in catalogue order (section, then
     slug); raises CatalogueError with every problem ``load_catalogue`` would raise."""
-    store = root / STORE
-    old = _load(store, version)
-    new: dict[str, Kept] = {}
+    old = Store(_read_store(root / STORE, version), _read_store(root / RECENT, version))
+    used: dict[str, Stored] = {}
     problems = Problems()
     found: dict[str, list[Kept]] = {section: [] for section in KINDS}
     unreadable: set[str] = set()
@@ -77,7 +114,7 @@ def published_texts(root: Path, version: str) -> list[EntryTexts]:
     inside = Inside(root / CONTENT)
     for section in KINDS:
         for path in entry_files(root, section):
-            kept = _kept(root, section, path, inside, old, new)
+            kept = _kept(root, section, path, inside, old, used)
             problems.extend(reported(list(kept.problems), unfinished=False))  # as extract's load_catalogue reports them
             if kept.facts is None:
                 unreadable.add(path.stem)
@@ -92,14 +129,13 @@ def published_texts(root: Path, version: str) -> list[EntryTexts]:
     known = {section: {entry.slug for entry in facts if entry.section == section} for section in KINDS}
     problems.extend(reference_problems(facts, known, unreadable, drafts))
     problems.extend(image_problems(facts, root))
-    if new != old:
-        cache_write(store, pickle.dumps((version, new), protocol=pickle.HIGHEST_PROTOCOL))
+    _save(root, version, old, used)
     problems.raise_if_errors()
     return [EntryTexts(kept.facts.section, kept.facts.slug, kept.texts) for entries in found.values() for kept in entries if kept.facts]
 
 
-def _kept(root: Path, section: str, path: Path, inside: Inside, old: dict[str, Kept], new: dict[str, Kept]) -> Kept:
-    """One entry file, from the cache when its bytes were read before (``new`` gets what is kept)."""
+def _kept(root: Path, section: str, path: Path, inside: Inside, old: Store, used: dict[str, Stored]) -> Kept:
+    """One entry file, from the cache when its bytes were read before (``used`` gets what is kept)."""
     name = relative(path, root)
     if not inside(path):
         wrong = link_problem(path, root / CONTENT, root, f"{CONTENT}/")  # outside, or a loop
@@ -111,6 +147,10 @@ def _kept(root: Path, section: str, path: Path, inside: Inside, old: dict[str, K
     except OSError as error:
         return Kept((Problem(name, None, None, "", f"cannot be read: {error.strerror}"),), None, False, ())
     key = hashlib.sha256(f"{section}\0{name}\0".encode() + data).hexdigest()
-    kept = old.get(key) or _read(section, path, name, data)
-    new[key] = kept
-    return kept
+    stored = old.recent.get(key) or old.whole.get(key)
+    if stored is None:
+        kept = _read(section, path, name, data)
+        used[key] = _stored(kept)
+        return kept
+    used[key] = stored
+    return _kept_of(stored)

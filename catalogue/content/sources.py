@@ -26,7 +26,11 @@ def entry_files(root: Path, section: str) -> list[Path]:
     """The entries of a section; hidden files are editors' (Emacs's lock ``.#name.md``, a link
     to nowhere), never entries."""
     folder = root / CONTENT / section
-    return sorted(path for path in folder.rglob("*.md") if not path.name.startswith(".")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    # Sorted by their parts, as paths compare (one key each: comparing the paths themselves
+    # calls Python code 140,000 times at 10,000 products)
+    return sorted((path for path in folder.rglob("*.md") if not path.name.startswith(".")), key=lambda path: path.parts)
 
 
 EntryCache = dict[Path, tuple[tuple[int, int], Entry | None, list[Problem]]]
@@ -75,7 +79,7 @@ class Inside:
 
     def __init__(self, folder: Path):
         self.folder = folder.resolve()
-        self.folders: dict[Path, bool] = {}
+        self.folders: dict[str, bool] = {}  # by name: a Path's hash costs more than the lookup
 
     def __call__(self, path: Path) -> bool:
         if path.is_symlink():
@@ -83,9 +87,10 @@ class Inside:
                 return path.resolve().is_relative_to(self.folder)
             except (RuntimeError, OSError):  # a loop of links
                 return False
-        inside = self.folders.get(path.parent)
+        parent = os.path.dirname(path)
+        inside = self.folders.get(parent)
         if inside is None:
-            inside = self.folders[path.parent] = path.parent.resolve().is_relative_to(self.folder)
+            inside = self.folders[parent] = Path(parent).resolve().is_relative_to(self.folder)
         return inside
 
 
