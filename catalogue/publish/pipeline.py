@@ -8,14 +8,13 @@ replaced only when every file was made.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.problems import CatalogueError, Location, Problem
+from ..core.builddate import build_date
+from ..core.problems import CatalogueError, Location
 from ..core.progress import Progress
 from ..core.workers import frozen_heap, in_workers
 from ..render.maker import Maker
@@ -28,22 +27,6 @@ from .writer import SiteWriter, refuse_unsafe_output
 
 Say = Callable[[str], None]
 CHUNK = 200  # shared files of one kind per task: small enough to fill the worker that finishes its languages first
-
-
-def build_date() -> dt.date:
-    """Today, or the date fixed by SOURCE_DATE_EPOCH for reproducible builds; a value that is
-    not a date is an error, never silently today (the build would not be the one asked for)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.date.today()
-    if not re.fullmatch(r"-?[0-9]+", epoch):  # int() would read other scripts' digits too
-        message = f"must be the build date in whole seconds since 1970, e.g. $(date -d 2026-06-15 +%s); got {epoch[:40]!r}"
-        raise CatalogueError([Problem("SOURCE_DATE_EPOCH", None, None, "", message)])
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    except (ValueError, OverflowError, OSError):  # beyond the year 9999 (or what the C library can convert)
-        message = f"{epoch} seconds is beyond the year 9999: give the build date as seconds since 1970"
-        raise CatalogueError([Problem("SOURCE_DATE_EPOCH", None, None, "", message)]) from None
 
 
 @dataclass(frozen=True)
