@@ -5,6 +5,7 @@ messages the edits reach."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import pickle
 import random
 import re
@@ -141,6 +142,18 @@ def test_the_entries_read_since_the_store_are_kept_aside_until_there_are_many(pa
     assert warm_reads(replace(experience, "---\n", "---\n# một ghi chú\n")) == [experience]
     assert store.read_bytes() != whole and not recent.exists()  # past it: the store is written whole
     assert warm_reads(lambda root: None) == []
+
+
+def test_extract_and_status_hold_the_garbage_collector_and_release_it(pair, monkeypatch):
+    """Their objects live to the end: the collector's passes would only walk them again."""
+    warm, _, _ = pair
+    enabled: list[bool] = []
+    for module in (extract_module, status_module):
+        monkeypatch.setattr(module, "load_config", lambda root, real=module.load_config: enabled.append(gc.isenabled()) or real(root))
+    assert gc.isenabled()
+    extract(warm, NOW)
+    site_status(warm)
+    assert enabled == [False, False] and gc.isenabled()
 
 
 def test_a_translators_edit_is_spliced_and_new_settings_are_merged_whole_then_spliced_again(pair):

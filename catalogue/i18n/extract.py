@@ -25,6 +25,7 @@ from ..content.config import SiteConfig, load_config
 from ..content.entrycache import EntryTexts, published_texts
 from ..content.model import page_path
 from ..content.themes import ENGINE_THEMES, translation_dirs
+from ..core.collector import held_collector
 from ..core.engine import engine_version
 from ..core.problems import CatalogueError, Problem
 from ..core.progress import Progress
@@ -373,6 +374,7 @@ def write_all(root: Path, files: list[CatalogFile]) -> list[str]:
 PARALLEL = 5_000
 
 
+@held_collector()
 def extract(root: Path, now: dt.datetime, bar: bool = False) -> ExtractReport:
     """Write the templates and every catalog. The site's text goes through ``incremental``:
     only the messages that changes reach are merged again, and each content catalog written

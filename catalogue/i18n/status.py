@@ -15,6 +15,7 @@ from babel.messages.catalog import Catalog, Message
 
 from ..content.config import SiteConfig, load_config
 from ..content.themes import translation_dirs
+from ..core.collector import held_collector
 from ..core.engine import engine_version
 from ..core.problems import relative
 from .incremental import facts_now
@@ -114,6 +115,7 @@ def _statuses(config: SiteConfig, found: dict[tuple[str, str], tuple[list[Facts]
     return list(statuses.values())
 
 
+@held_collector()
 def site_status(root: Path) -> tuple[SiteConfig, list[LanguageStatus]]:
     """Every language's status. A content catalog that still holds the bytes ``extract`` wrote
     is counted from the record it made of them (``records``), not read again; one a translator
