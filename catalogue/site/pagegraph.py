@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..content.config import SiteConfig
-from ..content.model import Entry, Text
+from ..content.model import KINDS, Entry, Text
 from ..content.ocop import GROUP_SLUGS, STARS
 from ..i18n.localise import Localiser
 from ..i18n.pofiles import Translation
@@ -125,6 +125,18 @@ class PublishedMemo:
         self.touched = frozenset().union(*changed.values())
         self.chains = {code: set(lo.chain) for code, lo in localisers.items()}
 
+    def unsettled(self, texts: dict[tuple[str, str], tuple[Text, ...]]) -> list[tuple[str, str]]:
+        """The entries (of the same pages as the last graph) whose languages may have changed:
+        those whose texts are other objects, and those with a text whose translation changed.
+        The others keep theirs: two comprehensions find these few among 12,500 entries at 10,000
+        products, where a call, a lookup and a PageId for each took 0.1 s of a save."""
+        previous = self.current = self.previous  # every entry's, kept; ``languages`` replaces the unsettled
+        hits = map(previous.get, texts)
+        keys = [key for key, hit, entry_texts in zip(texts, hits, texts.values(), strict=True) if hit is None or hit[0] is not entry_texts]
+        if self.touched:
+            keys += [key for key, hit in previous.items() if not hit[2].isdisjoint(self.touched) and texts.get(key) is hit[0]]
+        return keys
+
     def languages(
         self,
         key: tuple[str, str],
@@ -185,9 +197,8 @@ def build_graph(
 
     if memo.graph is not None and memo.graph.pages is pages and memo.previous:  # the same pages: only entries' may change
         published = dict(memo.graph.published)
-        for entry in index.catalogue.entries():
-            key = entry.key
-            published[PageId(entry.entry_kind, entry.slug)] = memo.languages(key, index.texts[key], publishing, publishes)
+        for key in memo.unsettled(index.texts):
+            published[PageId(KINDS[key[0]], key[1])] = memo.languages(key, index.texts[key], publishing, publishes)
     else:
         for page in pages:
             entry = entry_of(page, index)
