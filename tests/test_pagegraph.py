@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from catalogue.content.config import load_config
+from catalogue.content.model import Text
 from catalogue.content.sources import load_catalogue
 from catalogue.i18n.catalogs import load_site_catalogs
 from catalogue.i18n.localise import Localiser
-from catalogue.site.lookups import build_index
+from catalogue.site.lookups import build_index, patched_index
 from catalogue.site.pagegraph import build_graph
 from catalogue.site.urls import PageId, Urls, output_file
 
@@ -57,3 +60,19 @@ def test_urls_respect_the_base_path(multilingual):
     assert urls.absolute("/shop/fr/") == "https://test.example.org/shop/fr/"
     assert output_file("/shop/fr/products/my-chu/", "/shop/") == "fr/products/my-chu/index.html"
     assert output_file("/shop/fr/404.html", "/shop/") == "fr/404.html"
+
+
+def test_an_index_patched_after_an_edit_is_the_index_made_again(multilingual):
+    """``serve`` patches the index when edited entries stay in the same lists; an entry listed
+    twice (a tag written twice) is replaced in both places."""
+    catalogue = load_catalogue(multilingual)
+    product = catalogue.products[0]
+    tag = Text("Quà biếu", product.source)
+    twice = dataclasses.replace(catalogue, products=(dataclasses.replace(product, tags=(tag, tag)), *catalogue.products[1:]))
+    index = build_index(twice)
+    assert index.by_tag["qua-bieu"] == (twice.products[0], twice.products[0])
+    edited = dataclasses.replace(twice.products[0], summary=Text("Tóm tắt mới.", product.source))
+    after = dataclasses.replace(twice, products=(edited, *twice.products[1:]))
+    patched = patched_index(index, after)
+    assert patched is not None and patched == build_index(after)
+    assert patched.by_tag["qua-bieu"] == (edited, edited) and edited in patched.in_groups

@@ -11,7 +11,7 @@ published file. ``check`` verifies that each such link leads to a page or image 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import unquote, urljoin
 
 from ..content.config import SiteConfig
@@ -89,13 +89,15 @@ class LinkMemory:
             self.pages, self.known = shape, known_paths(config, index, pages)
         return self.known
 
-    def check(self, entry: Entry, against: tuple, check: Callable[[], list[Problem]]) -> list[Problem]:
+    def problems(self, entries: Iterable[Entry], against: tuple, check: Callable[[Entry], list[Problem]]) -> list[Problem]:
+        """The entries' problems in order, each entry checked again only when it is another
+        object (found in one pass, not a call per entry: 12,500 entries at 10,000 products)."""
         if against is not self.against and against != self.against:
             self.against, self.entries = against, {}
-        hit = self.entries.get(entry.key)
-        if hit is None or hit[0] is not entry:
-            hit = self.entries[entry.key] = (entry, check())
-        return hit[1]
+        kept, entries = self.entries, tuple(entries)
+        for entry in [entry for entry in entries if (hit := kept.get(entry.key)) is None or hit[0] is not entry]:
+            kept[entry.key] = (entry, check(entry))
+        return [problem for entry in entries for problem in kept[entry.key][1]]
 
 
 def page_slug_problems(pages: tuple[Page, ...]) -> list[Problem]:
@@ -127,8 +129,7 @@ def link_problems(
     if memory.last is not None and memory.last[0] is catalogue and memory.last[1] == against:
         return list(memory.last[2])
     problems = page_slug_problems(catalogue.pages)
-    for entry in catalogue.entries():
-        problems.extend(memory.check(entry, against, lambda entry=entry: _entry_link_problems(entry, config, known, folders, images)))
+    problems += memory.problems(catalogue.entries(), against, lambda entry: _entry_link_problems(entry, config, known, folders, images))
     memory.last = (catalogue, against, problems)
     return list(problems)
 

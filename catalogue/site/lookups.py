@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..content import places
-from ..content.model import Catalogue, Experience, Page, Producer, Product, Text, texts
+from ..content.model import Catalogue, Entry, Experience, Page, Producer, Product, Text, texts
 from ..content.ocop import GROUP_SLUGS, STARS
 from ..core.memo import IdentityMemo
 from ..core.slugs import any_slug
@@ -137,7 +137,7 @@ def patched_index(index: Index, catalogue: Catalogue, entry_texts: IdentityMemo 
         return None
 
     def swapped(entries: tuple) -> tuple:
-        return tuple(new.get(id(entry), entry) for entry in entries)
+        return _swapped(entries, new)
 
     def table(by_slug: dict) -> dict:
         swapped = dict(by_slug)
@@ -168,6 +168,23 @@ def patched_index(index: Index, catalogue: Catalogue, entry_texts: IdentityMemo 
         experiences_by_producer=groups(index.experiences_by_producer),
         texts=entry_texts_of,
     )
+
+
+def _swapped(entries: tuple, new: dict[int, Entry]) -> tuple:
+    """``entries`` with each one edited (``new``: id of the old object -> the new one) in its
+    places, found by ``list.index`` over their ids in C: a call per entry cost 25 ms a save at
+    10,000 products, where the brochure's order and the stars' lists hold thousands."""
+    ids, result = list(map(id, entries)), list(entries)
+    for was, entry in new.items():
+        at = 0
+        while True:
+            try:
+                at = ids.index(was, at)
+            except ValueError:
+                break
+            result[at] = entry
+            at += 1
+    return tuple(result)
 
 
 def _lists(entry: object) -> tuple:
