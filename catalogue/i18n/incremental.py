@@ -104,13 +104,12 @@ class ContentCatalogs:
         return written
 
     def _splice_template(self, data: bytes, record: Record, make: MakeTemplate) -> bytes | None:
-        blocks, _ = blocks_of(data)
+        blocks, data_ending = blocks_of(data)
         if len(blocks) != 1 + len(record.keys) or not self.sources:
             return None
         _, new_or_changed, _, had = self._changed(record)  # worked out here once for the catalogs too
         changed = [s for s in self.sources if s in new_or_changed] or self.sources[:1]
         kept = list(map(blocks.__getitem__, had))  # each source's block as the record's text had it
-        text = None
         for dates in (record.dates, (self.now, self.now)):  # the old dates, unless something else changed
             small_blocks, ending = blocks_of(catalog_bytes(make(dates, changed)))
             if len(small_blocks) != 1 + len(changed):
@@ -118,11 +117,10 @@ class ContentCatalogs:
             middle = list(kept)
             for source, block in zip(changed, small_blocks[1:], strict=True):
                 middle[self.index[source]] = block
-            text = joined([small_blocks[0], *middle], ending)
             self.dates = dates
-            if text == data:
-                break
-        return text
+            if ending == data_ending and [small_blocks[0], *middle] == blocks:  # the same text (the kept blocks are the very objects)
+                return data
+        return joined([small_blocks[0], *middle], ending)
 
     # --- each language's catalog -----------------------------------------------------------
 
