@@ -34,6 +34,7 @@ from .records import (
     BLOCK_DIGEST,
     Facts,
     Record,
+    block_count,
     block_digests,
     digest,
     edited_blocks,
@@ -99,7 +100,7 @@ class ContentCatalogs:
             self.dates, self._whole = (template.creation_date, template.revision_date), template
             text = catalog_bytes(template)
         written, text = write_catalog_text(path, text, data)
-        fits = text.rstrip(b"\n").count(b"\n\n") == len(self.sources)  # one block per message after the header
+        fits = block_count(text) == 1 + len(self.sources)  # the header, then one block per message
         save_record(root, path, Record(wanted, digest(text), self.keys, self.row, (), (), (), fits, self.dates or ()))
         return written
 

@@ -113,8 +113,13 @@ def spliceable(catalog: Catalog, data: bytes) -> bool:
     """Whether the text is one block per message, blocks apart by one blank line."""
     if any(m.context or isinstance(m.id, tuple) for m in (*catalog, *catalog.obsolete.values()) if m.id):
         return False
-    blocks = data.decode("utf-8").rstrip("\n").split("\n\n")
-    return len(blocks) == 1 + len(catalog) + len(catalog.obsolete)  # the header, then each message
+    return block_count(data) == 1 + len(catalog) + len(catalog.obsolete)  # the header, then each message
+
+
+def block_count(data: bytes) -> int:
+    """How many blocks a catalog's text cuts into at blank lines (``incremental.blocks_of``),
+    counted on the bytes: neither decoded nor cut (42 MB at 10,000 products)."""
+    return data.rstrip(b"\n").count(b"\n\n") + 1
 
 
 def record_path(root: Path, path: Path) -> Path:
