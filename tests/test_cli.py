@@ -77,3 +77,11 @@ def test_a_coverage_over_100_percent_is_refused(multilingual, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["--root", str(multilingual), "status", "--min-coverage", "101"])
     assert stop.value.code == 2 and "must be a percentage from 0 to 100" in capsys.readouterr().err
+
+
+def test_extract_counts_the_files_it_changed_in_words(multilingual):
+    assert run("extract", cwd=multilingual).returncode == 0
+    assert run("extract", cwd=multilingual).stderr.rstrip().endswith("; 0 files changed.")
+    catalog = multilingual / "locales/en/LC_MESSAGES/content.po"
+    catalog.write_bytes(catalog.read_bytes().rstrip(b"\n"))  # an editor that drops the last newline
+    assert run("extract", cwd=multilingual).stderr.rstrip().endswith("; 1 file changed.")

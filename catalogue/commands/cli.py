@@ -162,7 +162,8 @@ def run_extract(args: argparse.Namespace, root: Path, say: Say) -> int:
 
     report = extract(root, now(), bar=not getattr(args, "quiet", False))
     theme, content = report.templates["messages"], report.templates["content"]
-    say(f"Extracted {theme} theme strings and {content} content texts; {len(report.written)} files changed.")
+    changed = len(report.written)
+    say(f"Extracted {theme} theme strings and {content} content texts; {changed} file{'s' if changed != 1 else ''} changed.")
     if getattr(args, "verbose", False):
         for path in report.written:
             say(f"  wrote {path}")
