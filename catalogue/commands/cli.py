@@ -22,6 +22,7 @@ from ..content.model import SECTIONS
 from ..content.ocop import GROUP_SLUGS
 from ..core.builddate import build_date
 from ..core.problems import CatalogueError, Problem, relative
+from ..core.wording import counted
 from ..mt.engines import ENGINES
 from .init import THEME_LANGUAGES
 
@@ -162,8 +163,7 @@ def run_extract(args: argparse.Namespace, root: Path, say: Say) -> int:
 
     report = extract(root, now(), bar=not getattr(args, "quiet", False))
     theme, content = report.templates["messages"], report.templates["content"]
-    changed = len(report.written)
-    say(f"Extracted {theme} theme strings and {content} content texts; {changed} file{'s' if changed != 1 else ''} changed.")
+    say(f"Extracted {theme} theme strings and {content} content texts; {counted(len(report.written), 'file')} changed.")
     if getattr(args, "verbose", False):
         for path in report.written:
             say(f"  wrote {path}")
@@ -235,7 +235,7 @@ def run_check(args: argparse.Namespace, root: Path, say: Say) -> int:
             print(coloured(problem), file=sys.stderr)
     errors = sum(1 for problem in problems if problem.severity == "error")
     warnings = len(problems) - errors
-    say(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}.")
+    say(f"{counted(errors, 'error')}, {counted(warnings, 'warning')}.")
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
@@ -352,7 +352,7 @@ def run_brochure(args: argparse.Namespace, root: Path, say: Say) -> int:
     if not written:
         print("catalogue brochure: error: no product in the groups asked for; nothing to print", file=sys.stderr)
         return EXIT_PROBLEMS
-    say(f"Printed {len(written)} PDF{'s' if len(written) != 1 else ''} -> {out}")
+    say(f"Printed {counted(len(written), 'PDF')} -> {out}")
     return EXIT_OK
 
 
@@ -399,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(coloured(problem), file=sys.stderr)
         errors = sum(1 for p in error.problems if p.severity == "error")
-        print(f"{errors} problem{'s' if errors != 1 else ''} found; nothing was written.", file=sys.stderr)
+        print(f"{counted(errors, 'problem')} found; nothing was written.", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("Interrupted; what was written so far is complete and kept.", file=sys.stderr)

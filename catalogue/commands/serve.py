@@ -26,6 +26,7 @@ from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from ..core.problems import CatalogueError, Problem
+from ..core.wording import counted
 from ..publish.search import index_language, searched
 from ..render.environment import Environments
 from ..render.maker import Maker
@@ -238,5 +239,5 @@ def watch(preview: Preview, stop: threading.Event, say: Callable[[str], None]) -
         preview.reload(frozenset(Path(path) for _, path in changes))
         say(
             f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''} -> "
-            + (f"{len(preview.problems)} problem{'s' if len(preview.problems) != 1 else ''}" if preview.problems else "ok")
+            + (counted(len(preview.problems), "problem") if preview.problems else "ok")
         )
