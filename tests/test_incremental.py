@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.content import entrycache
+from catalogue.core.problems import CatalogueError
 from catalogue.core.workers import in_workers
 from catalogue.i18n import extract as extract_module
 from catalogue.i18n import incremental, records
@@ -142,6 +143,14 @@ def test_the_entries_read_since_the_store_are_kept_aside_until_there_are_many(pa
     assert warm_reads(replace(experience, "---\n", "---\n# một ghi chú\n")) == [experience]
     assert store.read_bytes() != whole and not recent.exists()  # past it: the store is written whole
     assert warm_reads(lambda root: None) == []
+    replace_once(warm, "content/products/my-chu.md", "stars: 4", "stars: 9")  # a problem is kept too
+    problems = []
+    for _ in range(2):
+        read.clear()
+        with pytest.raises(CatalogueError) as error:
+            extract(warm, NOW)
+        problems.append(error.value.problems)
+    assert read == [] and problems[0] == problems[1] and [(p.line, p.column) for p in problems[1]] == [(4, 8)]
 
 
 def test_extract_and_status_hold_the_garbage_collector_and_release_it(pair, monkeypatch):

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -61,10 +63,11 @@ def _read(section: str, path: Path, name: str, data: bytes) -> Kept:
 
 
 Stored = tuple  # a Kept in plain tuples, its problems' fields included
+_problem_fields = attrgetter(*(field.name for field in fields(Problem)))  # in order: read back by Problem(*fields)
 
 
 def _stored(kept: Kept) -> Stored:
-    problems = tuple((p.path, p.line, p.column, p.field, p.message, p.severity) for p in kept.problems)
+    problems = tuple(map(_problem_fields, kept.problems))
     return (problems, tuple(kept.facts) if kept.facts else None, kept.draft, kept.texts)
 
 
