@@ -16,9 +16,11 @@ from catalogue.content.markup import PARSER, inline_markdown, is_plain, render_i
 from catalogue.content.model import InlineContext
 from catalogue.content.segments import segment
 from catalogue.core.slugs import slugify
+from catalogue.i18n.incremental import blocks_of
 from catalogue.i18n.localise import Localiser
 from catalogue.i18n.pofiles import Translation, catalog_bytes, with_previous_ids
 from catalogue.i18n.posyntax import po_syntax_problems
+from catalogue.i18n.records import block_count
 from catalogue.site.body import body_html
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -121,3 +123,16 @@ def test_the_plain_text_shortcut_is_taken_by_plain_text():
     markdown = ["**gạo**", "[a](b)", "a_b_", "`x`", "<b>", "&amp;", "a\\*"]  # inline syntax (units are inline text)
     assert [text for text in markdown if is_plain(text)] == []
     assert [text for text in ("[a]", "xem [^1]") if is_plain(text, LINKING)] == []
+
+
+CATALOG_BYTES = st.lists(st.sampled_from([b"\n", b"msgid", b" ", "\u1ee5".encode(), b'"']), max_size=30).map(b"".join)
+
+
+@given(CATALOG_BYTES | CATALOG_BYTES.map(lambda text: text + b"\n" * 80))
+@settings(max_examples=500, deadline=None)
+def test_a_catalog_is_cut_into_blocks_as_its_text_before_the_closing_newlines_cuts(data):
+    """``blocks_of`` cuts without copying when the text ends with one newline, and
+    ``block_count`` counts without cutting: both must say what the plain definition says."""
+    body = data.rstrip(b"\n")
+    assert blocks_of(data) == (body.split(b"\n\n"), data[len(body) :])
+    assert block_count(data) == len(body.split(b"\n\n"))

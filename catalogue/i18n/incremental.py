@@ -44,6 +44,7 @@ from .records import (
     settings,
     signature,
     spliceable,
+    text_end,
 )
 from .units import OfferedUnits
 
@@ -55,9 +56,16 @@ Settle = Callable[[Path, Catalog, Path], Catalog]  # a .pot's dates kept when no
 
 def blocks_of(data: bytes) -> tuple[list[bytes], bytes]:
     """A catalog's text cut into blocks (the header, then each message), and its ending; as
-    bytes, never decoded whole (a newline byte is never part of another UTF-8 character)."""
-    body = data.rstrip(b"\n")
-    return body.split(b"\n\n"), data[len(body) :]
+    bytes, never decoded whole (a newline byte is never part of another UTF-8 character), nor
+    copied when it ends with one newline, as the catalogs ``extract`` writes do: cut whole,
+    only the last block then holds that newline (its text before it is no newline)."""
+    end = text_end(data)
+    if end == len(data) - 1:
+        blocks = data.split(b"\n\n")
+        blocks[-1] = blocks[-1][:-1]
+    else:
+        blocks = data[:end].split(b"\n\n")
+    return blocks, data[end:]
 
 
 def joined(blocks: list[bytes], ending: bytes) -> bytes:
