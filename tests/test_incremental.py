@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.content import entrycache
+from catalogue.core.engine import engine_version
 from catalogue.core.problems import CatalogueError
 from catalogue.core.workers import in_workers
 from catalogue.i18n import extract as extract_module
@@ -246,6 +247,25 @@ def test_the_records_of_the_catalogs_keep_their_messages_once(pair):
     ]:
         same_after(warm, cold, replace(PRODUCT, old, new))
         assert len(list((warm / records.SHARED).glob("*.pickle"))) == 2
+
+
+def test_a_record_keeps_equal_facts_as_one_object_through_a_splice(pair):
+    """A record pickles a message's facts once per distinct value, the rest as references:
+    after a whole merge, and after a splice that kept the others' facts as they were read."""
+    warm, cold, spliced = pair
+
+    def unshared(root: Path) -> tuple[int, int]:
+        """How many more objects than values: facts, and the entries in them."""
+        settings = records.settings(engine_version(), "content", "en", True)
+        record = records.load_record(root, root / EN, settings)
+        assert record is not None and len(record.facts) > 10
+        entries = [facts[2] for facts in record.facts]
+        return len({*map(id, record.facts)}) - len({*record.facts}), len({*map(id, entries)}) - len({*entries})
+
+    same_after(warm, cold, lambda root: None)
+    assert unshared(warm) == (0, 0)
+    assert same_after(warm, cold, replace(PRODUCT, "Cùi dày, ngọt.", "Cùi dày, rất ngọt."), spliced=spliced) == 2
+    assert max(unshared(warm)) <= 2  # only the messages merged again: the edited one, and the first (always)
 
 
 EN = "locales/en/LC_MESSAGES/content.po"
