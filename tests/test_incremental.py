@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import pickle
 import random
 import re
@@ -119,6 +120,7 @@ def test_the_entries_read_since_the_store_are_kept_aside_until_there_are_many(pa
     entries; the store (19 MB at 10,000 products) is written again only past the limit."""
     warm, cold, _ = pair
     monkeypatch.setattr(entrycache, "RECENT_LIMIT", 3)  # an edit counts twice: its new text read, its old one unused
+    monkeypatch.setattr(entrycache, "SETTLED", -(10**12))  # every file stamped, however recent its change
     read: list[str] = []
     real = entrycache._read
     monkeypatch.setattr(entrycache, "_read", lambda section, path, *rest: read.append(path) or real(section, path, *rest))
@@ -152,6 +154,42 @@ def test_the_entries_read_since_the_store_are_kept_aside_until_there_are_many(pa
             extract(warm, NOW)
         problems.append(error.value.problems)
     assert read == [] and problems[0] == problems[1] and [(p.line, p.column) for p in problems[1]] == [(4, 8)]
+
+
+def test_an_entry_file_whose_stamp_is_kept_is_not_even_opened(pair, monkeypatch):
+    """A file's lstat (size, times, inode) kept with the digest of its bytes stands for them: a
+    run after nothing changed opens no entry file. An edit that keeps the size and sets the
+    modification time back (``cp -p``, ``touch -r``) still changes the status-change time, and
+    is seen; a file changed just before it was read gets no stamp, and is read the next time."""
+    warm, cold, _ = pair
+    monkeypatch.setattr(entrycache, "SETTLED", -(10**12))  # every file stamped, however recent its change
+    opened: list[Path] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: opened.append(path) or real(path))
+
+    def entries_opened(step: Callable[[Path], object]) -> list[str]:
+        opened.clear()
+        same_after(warm, cold, step)
+        return [path.name for path in opened if path.is_relative_to(warm / "content") and path.suffix == ".md"]
+
+    assert len(entries_opened(lambda root: None)) == 5
+    assert entries_opened(lambda root: None) == []
+
+    def same_size_same_time(root: Path) -> None:
+        path = root / PRODUCT
+        before = path.stat()
+        replace_once(root, PRODUCT, "Cùi dày, ngọt.", "Cùi dày, ngọn.")  # as many bytes
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+    assert entries_opened(same_size_same_time) == ["vai-thieu.md"]
+    assert "Cùi dày, ngọn." in (warm / EN).read_text(encoding="utf-8")
+    assert entries_opened(lambda root: None) == []
+    monkeypatch.setattr(entrycache, "SETTLED", 10**18)  # every file changed "just now": none stamped
+    replace_once(warm, PRODUCT, "Cùi dày, ngọn.", "Cùi dày, ngọt.")
+    replace_once(cold, PRODUCT, "Cùi dày, ngọn.", "Cùi dày, ngọt.")
+    assert entries_opened(lambda root: None) == ["vai-thieu.md"]
+    assert entries_opened(lambda root: None) == ["vai-thieu.md"]  # still no stamp of its own: read again
 
 
 def test_extract_and_status_hold_the_garbage_collector_and_release_it(pair, monkeypatch):

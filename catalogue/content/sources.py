@@ -81,8 +81,9 @@ class Inside:
         self.folder = folder.resolve()
         self.folders: dict[str, bool] = {}  # by name: a Path's hash costs more than the lookup
 
-    def __call__(self, path: Path) -> bool:
-        if path.is_symlink():
+    def __call__(self, path: Path, link: bool | None = None) -> bool:
+        """``link``: whether the path is a link, when the caller has ``lstat``-ed it already."""
+        if path.is_symlink() if link is None else link:
             try:
                 return path.resolve().is_relative_to(self.folder)
             except (RuntimeError, OSError):  # a loop of links
