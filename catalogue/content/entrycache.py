@@ -134,10 +134,8 @@ def published_texts(root: Path, version: str) -> list[EntryTexts]:
     """The texts of every published entry (drafts left out), in catalogue order (section, then
     slug); raises CatalogueError with every problem ``load_catalogue`` would raise."""
     old = Store.read(root, version)
-    known = old.whole_stamps | old.recent_stamps
-    settled = time.time_ns() - SETTLED
+    stamping = _Stamping(old.whole_stamps | old.recent_stamps, {}, time.time_ns() - SETTLED)
     used: dict[str, Stored] = {}
-    stamps: Stamps = {}
     problems = Problems()
     found: dict[str, list[Kept]] = {section: [] for section in KINDS}
     unreadable: set[str] = set()
@@ -145,7 +143,7 @@ def published_texts(root: Path, version: str) -> list[EntryTexts]:
     inside = Inside(root / CONTENT)
     for section in KINDS:
         for path in entry_files(root, section):
-            kept = _kept(root, section, path, inside, old, used, _Stamping(known, stamps, settled))
+            kept = _kept(root, section, path, inside, old, used, stamping)
             problems.extend(reported(list(kept.problems), unfinished=False))  # as extract's load_catalogue reports them
             if kept.facts is None:
                 unreadable.add(path.stem)
@@ -160,7 +158,7 @@ def published_texts(root: Path, version: str) -> list[EntryTexts]:
     known = {section: {entry.slug for entry in facts if entry.section == section} for section in KINDS}
     problems.extend(reference_problems(facts, known, unreadable, drafts))
     problems.extend(image_problems(facts, root))
-    _save(root, version, old, used, stamps)
+    _save(root, version, old, used, stamping.now)
     problems.raise_if_errors()
     return [EntryTexts(kept.facts.section, kept.facts.slug, kept.texts) for entries in found.values() for kept in entries if kept.facts]
 
