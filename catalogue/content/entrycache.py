@@ -101,6 +101,9 @@ class Store(NamedTuple):
     whole_stamps: Stamps
     recent_stamps: Stamps
 
+    def get(self, key: str) -> Stored | None:
+        return self.recent.get(key) or self.whole.get(key)
+
     @classmethod
     def read(cls, root: Path, version: str) -> Store:
         (whole, whole_stamps), (recent, recent_stamps) = (_read_store(root / name, version) for name in (STORE, RECENT))
@@ -183,11 +186,9 @@ def _kept(root: Path, section: str, path: Path, inside: Inside, old: Store, used
         return Kept((wrong,) if wrong else (), None, False, ())
     stamp = None if status is None or link else (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
     known = stamping.known.get(name)
-    if known is not None and known[0] == stamp:
-        stored = old.recent.get(known[1]) or old.whole.get(known[1])
-        if stored is not None:
-            used[known[1]], stamping.now[name] = stored, known
-            return _kept_of(stored)
+    if known is not None and known[0] == stamp and (stored := old.get(known[1])) is not None:
+        used[known[1]], stamping.now[name] = stored, known
+        return _kept_of(stored)
     try:
         data = path.read_bytes()
     except FileNotFoundError:  # listed a moment ago: a link to nowhere
@@ -197,7 +198,7 @@ def _kept(root: Path, section: str, path: Path, inside: Inside, old: Store, used
     key = hashlib.sha256(f"{section}\0{name}\0".encode() + data).hexdigest()
     if stamp is not None and stamp[2] < stamping.settled:
         stamping.now[name] = (stamp, key)
-    stored = old.recent.get(key) or old.whole.get(key)
+    stored = old.get(key)
     if stored is None:
         kept = _read(section, path, name, data)
         used[key] = _stored(kept)
