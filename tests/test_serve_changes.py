@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from catalogue.commands.serve import Preview
+from catalogue.commands.serve import Preview, error_page
+from catalogue.core.problems import Problem
 
 from .conftest import PRODUCT
 
@@ -82,3 +83,9 @@ def test_a_moved_folder_is_listed_again(make_site):
     (root / "content/products/noodles").rmdir()
     preview.reload(frozenset({root / "content/products/noodles"}))
     assert preview.respond("/vi/products/my-chu/")[0] == 404
+
+
+def test_the_error_page_counts_its_problems_in_words():
+    one = Problem("content/products/x.md", 2, 1, "name", "is required")
+    assert b">1 problem in the site</h1>" in error_page([one])
+    assert b">2 problems in the site</h1>" in error_page([one, one])

@@ -198,7 +198,7 @@ def error_page(problems: list[Problem]) -> bytes:
             '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Problems in the site</title>'
             '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
             '<body style="font-family:system-ui,sans-serif;margin:2rem;max-width:60rem">'
-            f'<h1 style="color:#8c1d18">{len(problems)} problem{"s" if len(problems) != 1 else ""} in the site</h1>'
+            f'<h1 style="color:#8c1d18">{counted(len(problems), "problem")} in the site</h1>'
             f"<p>Fix them and save: this page reloads by itself.</p><ul>{items}</ul>"
         ).encode()
         + RELOAD_SCRIPT
