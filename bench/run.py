@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -88,7 +89,7 @@ def edit_refresh(site: Path, runs: int) -> tuple[list[float], list[float]]:
     edits, po_edits = [], []
     for run in range(runs):
         text = product.read_text(encoding="utf-8")
-        product.write_text(text.replace("Sản phẩm 7 ", f"Sản phẩm 7 ({run}) ", 1), encoding="utf-8")
+        product.write_text(re.sub(r"Sản phẩm 7 (\(\d+\) )?", f"Sản phẩm 7 ({run}) ", text, count=1), encoding="utf-8")
         started = time.perf_counter()
         preview.reload(frozenset({product}))  # what the watcher reports
         for folder in ("vi", "en", "fr", "zh-hans", "zh-hant", "ko", "ja"):
@@ -119,7 +120,7 @@ def one_entry_changed(site: Path, runs: int) -> tuple[float, float, float]:
         po.write_text(catalog.replace('msgstr "[fr', f'msgstr "[fr, {run}', 1), encoding="utf-8")
         translated.append(peak_of([*command, "extract"])[0])
         text = product.read_text(encoding="utf-8")
-        product.write_text(text.replace("Sản phẩm 11 ", f"Sản phẩm 11 [{run}] ", 1), encoding="utf-8")
+        product.write_text(re.sub(r"Sản phẩm 11 (\[\d+\] )?", f"Sản phẩm 11 [{run}] ", text, count=1), encoding="utf-8")
         extracts.append(peak_of([*command, "extract"])[0])
         statuses.append(peak_of([*command, "status"])[0])
     return statistics.median(translated), statistics.median(extracts), statistics.median(statuses)
